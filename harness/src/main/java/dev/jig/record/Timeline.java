@@ -1,0 +1,93 @@
+package dev.jig.record;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * Collects the phases (start, ready, stop of each resource, the test body) of one test or one
+ * class. Thread-safe; offsets are measured from the timeline's origin, taken with
+ * {@link System#nanoTime()} when it was created.
+ *
+ * <pre>{@code
+ * try (Timeline.Span span = timeline.span("start bank")) {
+ *     server = spec.start();
+ * }
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Timeline {
+
+    /** A timeline that records nothing, for resources started outside a test. */
+    public static final Timeline NONE = new Timeline(0L, false);
+
+    private final long originNanos;
+    private final boolean recording;
+    private final List<PhaseRecord> phases = new ArrayList<>();
+
+    private Timeline(long originNanos, boolean recording) {
+        this.originNanos = originNanos;
+        this.recording = recording;
+    }
+
+    /** A timeline whose offsets count from now. */
+    public static Timeline startingNow() {
+        return new Timeline(System.nanoTime(), true);
+    }
+
+    /** The {@link System#nanoTime()} value that offsets are measured from. */
+    public long originNanos() {
+        return originNanos;
+    }
+
+    /** Opens a span that is recorded as a phase when closed. */
+    public Span span(String name) {
+        return new Span(name, System.nanoTime());
+    }
+
+    /**
+     * Records a phase that began at {@code startNanoTime} and ended at {@code endNanoTime}, both
+     * absolute {@link System#nanoTime()} values.
+     */
+    public void phase(String name, long startNanoTime, long endNanoTime) {
+        Objects.requireNonNull(name, "name");
+        if (!recording) {
+            return;
+        }
+        PhaseRecord phase = new PhaseRecord(name, startNanoTime - originNanos,
+                Math.max(0L, endNanoTime - startNanoTime));
+        synchronized (phases) {
+            phases.add(phase);
+        }
+    }
+
+    /** The phases recorded so far, ordered by start. */
+    public List<PhaseRecord> phases() {
+        synchronized (phases) {
+            List<PhaseRecord> copy = new ArrayList<>(phases);
+            copy.sort((a, b) -> Long.compare(a.startNanos(), b.startNanos()));
+            return List.copyOf(copy);
+        }
+    }
+
+    /** A phase in progress; closing it records it. Closing twice records it once. */
+    public final class Span implements AutoCloseable {
+        private final String name;
+        private final long startNanoTime;
+        private boolean closed;
+
+        private Span(String name, long startNanoTime) {
+            this.name = name;
+            this.startNanoTime = startNanoTime;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                phase(name, startNanoTime, System.nanoTime());
+            }
+        }
+    }
+}
