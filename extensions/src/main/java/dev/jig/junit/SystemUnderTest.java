@@ -1,0 +1,222 @@
+package dev.jig.junit;
+
+import dev.jig.junit.internal.ManagedResource;
+import dev.jig.process.ProcessOutput;
+import dev.jig.process.ProcessSpec;
+import dev.jig.process.ProcessStartException;
+import dev.jig.process.Ready;
+import dev.jig.process.SystemProcess;
+import dev.jig.record.ScopeRecorder;
+import dev.jig.wire.Codec;
+import dev.jig.wire.Framing;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
+
+/**
+ * The system under test, run as a real process (any language), declared as a field of a {@link JigTest}
+ * class: {@code static} for one process per class, an instance field for a fresh one per test.
+ * Configuration methods return a new declaration.
+ *
+ * <pre>{@code
+ * final SystemUnderTest atm = SystemUnderTest.command("atm", "python3", "atm.py")
+ *         .args("--bank", bank::address, "--port", "0")
+ *         .readyWhen(Ready.logLine("listening on port (\\d+)"));
+ * }</pre>
+ *
+ * <p>Arguments and environment values may be suppliers ({@code bank::address}), resolved when the process
+ * starts; a resource they ask for is started first. {@link ProcessSpec#FREE_PORT} is replaced by a free
+ * port. If the process does not become ready in time, or exits while Jig waits, the test fails with the
+ * condition and the last lines of the process's output.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class SystemUnderTest extends ManagedResource<SystemProcess> implements Endpoint {
+
+    private static final int DIAGNOSTIC_LINES = 20;
+
+    private final ProcessSpec spec;
+    private final Framing framing;
+    private final Codec codec;
+    private volatile SystemProcess last;
+
+    private SystemUnderTest(ProcessSpec spec, Framing framing, Codec codec) {
+        super(spec.name());
+        this.spec = spec;
+        this.framing = framing;
+        this.codec = codec;
+    }
+
+    /** A system started from a command line: {@code command[0]} is the executable. */
+    public static SystemUnderTest command(String name, String... command) {
+        return new SystemUnderTest(ProcessSpec.command(name, command), Framing.lengthPrefixed(2), Codec.json());
+    }
+
+    /** A Java system: {@code mainClass} in a new JVM with this test's class path. */
+    public static SystemUnderTest java(String name, Class<?> mainClass) {
+        return new SystemUnderTest(ProcessSpec.java(name, mainClass), Framing.lengthPrefixed(2), Codec.json());
+    }
+
+    private SystemUnderTest with(UnaryOperator<ProcessSpec> change) {
+        return new SystemUnderTest(change.apply(spec), framing, codec);
+    }
+
+    /**
+     * Appends arguments: strings, numbers, paths, suppliers (resolved at start), {@code FREE_PORT}, or
+     * another declared {@link Endpoint} (a fake server or system), which stands for its {@code host:port}.
+     */
+    public SystemUnderTest args(Object... args) {
+        Object[] resolved = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            resolved[i] = lazy(args[i]);
+        }
+        return with(s -> s.args(resolved));
+    }
+
+    /** Appends an option and a value computed when the process starts: {@code arg("--bank", bank::address)}. */
+    public SystemUnderTest arg(String option, Supplier<?> value) {
+        return with(s -> s.args(option, value));
+    }
+
+    /** JVM options, for {@link #java} systems. */
+    public SystemUnderTest jvmArgs(String... args) {
+        return with(s -> s.jvmArgs(args));
+    }
+
+    /** Sets an environment variable (same value kinds as {@link #args}). */
+    public SystemUnderTest env(String name, Object value) {
+        Object resolved = lazy(value);
+        return with(s -> s.env(name, resolved));
+    }
+
+    /** Sets an environment variable computed when the process starts. */
+    public SystemUnderTest env(String name, Supplier<?> value) {
+        return with(s -> s.env(name, value));
+    }
+
+    // An endpoint's address exists only once it runs: pass it as a supplier, asked for at start.
+    private static Object lazy(Object value) {
+        if (value instanceof Endpoint endpoint) {
+            return (Supplier<String>) endpoint::address;
+        }
+        return value;
+    }
+
+    /** The working directory of the process. */
+    public SystemUnderTest workingDir(Path dir) {
+        return with(s -> s.workingDir(dir));
+    }
+
+    /** When the system counts as ready; until then the test does not start. */
+    public SystemUnderTest readyWhen(Ready ready) {
+        return with(s -> s.readyWhen(ready));
+    }
+
+    /** How long readiness may take (default 30 s) for conditions without their own timeout. */
+    public SystemUnderTest readyTimeout(Duration timeout) {
+        return with(s -> s.readyTimeout(timeout));
+    }
+
+    /** How long a polite stop may take before the process tree is killed (default 5 s). */
+    public SystemUnderTest stopGrace(Duration grace) {
+        return with(s -> s.stopGrace(grace));
+    }
+
+    /** How many of the last output lines the record keeps (default 200). */
+    public SystemUnderTest outputTail(int lines) {
+        return with(s -> s.outputTail(lines));
+    }
+
+    /** Whether output lines are printed to the console as they come, prefixed with the name. */
+    public SystemUnderTest echoOutput(boolean echo) {
+        return with(s -> s.echoOutput(echo));
+    }
+
+    /** The protocol {@link Connect} clients speak to it (default: 2-byte length-prefixed JSON). */
+    public SystemUnderTest protocol(Framing framing, Codec codec) {
+        return new SystemUnderTest(spec, framing, codec);
+    }
+
+    /** The running process. */
+    public SystemProcess process() {
+        return running();
+    }
+
+    /** What the process has written so far. */
+    public ProcessOutput output() {
+        return running().output();
+    }
+
+    @Override
+    public String host() {
+        return running().host();
+    }
+
+    @Override
+    public int port() {
+        SystemProcess process = running();
+        if (process.port().isEmpty()) {
+            process.address(); // throws, saying how to give the system a port
+        }
+        return process.port().getAsInt();
+    }
+
+    @Override
+    public String address() {
+        return running().address();
+    }
+
+    @Override
+    public Framing framing() {
+        return framing;
+    }
+
+    @Override
+    public Codec codec() {
+        return codec;
+    }
+
+    @Override
+    public void start(ScopeRecorder recorder) {
+        if (isRunning()) {
+            throw new IllegalStateException(name() + " is already running; a declaration runs once per scope.");
+        }
+        try {
+            SystemProcess process = spec.start(recorder.timeline());
+            last = process;
+            running(process);
+        } catch (ProcessStartException e) {
+            e.record().ifPresent(recorder::add);
+            throw e;
+        }
+    }
+
+    @Override
+    public void stop(ScopeRecorder recorder) {
+        SystemProcess process = runningOrNull();
+        if (process == null) {
+            return;
+        }
+        running(null);
+        try (var span = recorder.timeline().span("stop " + name())) {
+            process.close();
+        } finally {
+            recorder.add(process.toRecord());
+        }
+    }
+
+    @Override
+    public String diagnostics() {
+        SystemProcess process = last;
+        if (process == null) {
+            return "";
+        }
+        String state = process.isAlive() ? "running"
+                : "exited with code " + process.exitCode().stream().boxed().findFirst().map(String::valueOf)
+                        .orElse("?");
+        String tail = process.output().tailText(DIAGNOSTIC_LINES);
+        return name() + " (pid " + process.pid() + ", " + state + "), last " + DIAGNOSTIC_LINES
+                + " lines of output:\n" + (tail.isEmpty() ? "  (no output)" : tail.indent(2).stripTrailing());
+    }
+}

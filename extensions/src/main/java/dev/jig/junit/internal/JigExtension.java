@@ -1,0 +1,144 @@
+package dev.jig.junit.internal;
+
+import dev.jig.client.FramedClient;
+import dev.jig.junit.Connect;
+import dev.jig.junit.Endpoint;
+import dev.jig.junit.JigConfigurationException;
+import dev.jig.record.Timeline;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/**
+ * The extension behind {@link dev.jig.junit.JigTest}: drives the lifecycle of the declared resources,
+ * injects {@link Connect} clients, times the test body and adds the systems' output and the fakes'
+ * unmatched requests to a failing test's message.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class JigExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler, InvocationInterceptor {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Lifecycle.startClass(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Lifecycle.stopClass(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Lifecycle.startTest(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Lifecycle.stopTest(context);
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                    ExtensionContext context) throws Throwable {
+        timeBody(invocation, context);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                            ExtensionContext context) throws Throwable {
+        timeBody(invocation, context);
+    }
+
+    private static void timeBody(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        Timeline timeline = Lifecycle.testStage(context).recorder().timeline();
+        try (var span = timeline.span("test body")) {
+            invocation.proceed();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.isAnnotated(Connect.class);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Connect connect = parameter.findAnnotation(Connect.class).orElseThrow();
+        Class<?> type = parameter.getParameter().getType();
+        if (type != FramedClient.class) {
+            throw new JigConfigurationException("@Connect(\"" + connect.value() + "\") is on a parameter of type "
+                    + type.getSimpleName() + "; it injects a FramedClient<Request, Reply>.");
+        }
+        Endpoint target = findEndpoint(connect.value(), context);
+        Class<?> replyType = replyType(parameter, connect);
+        Stage stage = Lifecycle.testStage(context);
+        try (var span = stage.recorder().timeline().span("connect " + connect.value())) {
+            FramedClient<?, ?> client = FramedClient.builder(replyType)
+                    .name(connect.value())
+                    .framing(target.framing())
+                    .codec(target.codec())
+                    .timeout(Duration.ofMillis(connect.timeoutMillis()))
+                    .connect(target.host(), target.port());
+            stage.adopt(client);
+            return client;
+        }
+    }
+
+    private static Endpoint findEndpoint(String name, ExtensionContext context) {
+        List<String> known = new ArrayList<>();
+        for (Stage stage : Lifecycle.visibleStages(context)) {
+            for (JigResource resource : stage.declared()) {
+                if (resource.name().equals(name) && resource instanceof Endpoint endpoint) {
+                    return endpoint;
+                }
+                if (resource instanceof Endpoint) {
+                    known.add(resource.name());
+                }
+            }
+        }
+        throw new JigConfigurationException("@Connect(\"" + name + "\"): " + context.getRequiredTestClass()
+                .getSimpleName() + " declares no system or fake server named '" + name + "'. "
+                + (known.isEmpty() ? "It declares none at all: add a SystemUnderTest or FakeServer field."
+                        : "Declared: " + String.join(", ", known) + "."));
+    }
+
+    private static Class<?> replyType(ParameterContext parameter, Connect connect) {
+        Type generic = parameter.getParameter().getParameterizedType();
+        if (generic instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[1] instanceof Class<?> reply) {
+            return reply;
+        }
+        if (generic instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[1] instanceof ParameterizedType replyGeneric
+                && replyGeneric.getRawType() instanceof Class<?> raw) {
+            return raw;
+        }
+        throw new JigConfigurationException("@Connect(\"" + connect.value() + "\") needs to know the reply "
+                + "type: declare the parameter as FramedClient<Request, Reply>, e.g. "
+                + "FramedClient<AtmRequest, AtmReply>, not " + generic.getTypeName() + ".");
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        StringBuilder diagnostics = new StringBuilder();
+        for (Stage stage : Lifecycle.visibleStages(context)) {
+            diagnostics.append(stage.diagnostics());
+        }
+        throw FailureDiagnostics.attach(failure, diagnostics.toString());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.jig.junit.internal;
+
+import dev.jig.record.RunRecord;
+import dev.jig.record.RunRecorder;
+import dev.jig.record.TestRecord;
+import dev.jig.report.ResultsFile;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apiguardian.api.API;
+import org.junit.platform.engine.support.store.Namespace;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Records a launcher session (a Surefire fork, an IDE run) and writes {@code results.json} when it ends,
+ * printing where. Found by the {@link java.util.ServiceLoader}, so nothing needs configuring.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class JigSessionListener implements LauncherSessionListener {
+
+    private static final int SLOWEST_SHOWN = 5;
+
+    private static final Namespace NAMESPACE = Namespace.create(Recording.NAMESPACE_PARTS);
+    private static final String SETTINGS = "settings";
+
+    // State lives in the session's store, not in fields: one listener instance may see several sessions.
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        RunRecorder run = new RunRecorder();
+        AtomicReference<Settings> settings = new AtomicReference<>();
+        session.getStore().put(NAMESPACE, Recording.RUN_RECORDER, run);
+        session.getStore().put(NAMESPACE, SETTINGS, settings);
+        session.getLauncher().registerTestExecutionListeners(new RecordingListener(run, settings));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void launcherSessionClosed(LauncherSession session) {
+        RunRecorder run = (RunRecorder) session.getStore().get(NAMESPACE, Recording.RUN_RECORDER);
+        AtomicReference<Settings> settings =
+                (AtomicReference<Settings>) session.getStore().get(NAMESPACE, SETTINGS);
+        if (run == null || settings == null) {
+            return;
+        }
+        RunRecord record = run.toRecord();
+        if (record.tests().isEmpty()) {
+            return;
+        }
+        Settings current = Optional.ofNullable(settings.get())
+                .orElseGet(() -> Settings.from(key -> Optional.ofNullable(System.getProperty(key))));
+        Path written = ResultsFile.write(record, current.reportDir());
+        printSummary(System.out, written, record.tests());
+    }
+
+    private static void printSummary(PrintStream out, Path written, List<TestRecord> tests) {
+        out.println("[jig] " + tests.size() + " tests recorded: " + written.toUri());
+        tests.stream().sorted(Comparator.comparingLong(TestRecord::durationNanos).reversed())
+                .limit(SLOWEST_SHOWN)
+                .forEach(t -> out.printf(Locale.ROOT, "[jig]   %8.1f ms  %s.%s%n", t.durationNanos() / 1e6,
+                        simpleName(t.className()), t.displayName()));
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.jig.junit.internal;
+
+import dev.jig.record.ScopeRecorder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * The resources of one scope — the static fields of a class, or the instance fields of one test — with
+ * the order they actually started in. Resources start in declaration order; one that another needs while
+ * starting (its address is asked for) starts first, on demand. They stop in reverse order, each stop
+ * independent of the others' failures.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Stage implements AutoCloseable {
+
+    private static final ThreadLocal<Stage> STARTING = new ThreadLocal<>();
+
+    private final String scope;
+    private final List<JigResource> declared;
+    private final ScopeRecorder recorder;
+    private final Deque<JigResource> started = new ArrayDeque<>();
+    private final Set<JigResource> starting = new LinkedHashSet<>();
+    private final List<AutoCloseable> adopted = new ArrayList<>();
+    private boolean closed;
+
+    Stage(String scope, List<JigResource> declared, ScopeRecorder recorder) {
+        this.scope = scope;
+        this.declared = List.copyOf(declared);
+        this.recorder = recorder;
+    }
+
+    /**
+     * Starts {@code resource} now if a stage is starting on this thread and declares it; returns whether it
+     * did. Used when one resource asks for another's address before that one has started.
+     */
+    public static boolean startOnDemand(JigResource resource) {
+        Stage stage = STARTING.get();
+        if (stage == null || !stage.declared.contains(resource)) {
+            return false;
+        }
+        stage.start(resource);
+        return true;
+    }
+
+    /** Starts every declared resource that is not running yet. */
+    public synchronized void startAll() {
+        for (JigResource resource : declared) {
+            if (!resource.isRunning()) {
+                start(resource);
+            }
+        }
+    }
+
+    private synchronized void start(JigResource resource) {
+        if (closed) {
+            throw new IllegalStateException("The resources of " + scope + " were already stopped.");
+        }
+        if (!starting.add(resource)) {
+            throw new dev.jig.junit.JigConfigurationException("Circular dependency while starting " + scope
+                    + ": " + String.join(" -> ", names(starting)) + " -> " + resource.name()
+                    + ". A resource cannot need the address of one that needs its own.");
+        }
+        Stage previous = STARTING.get();
+        STARTING.set(this);
+        try {
+            started.push(resource);
+            resource.start(recorder);
+        } finally {
+            starting.remove(resource);
+            if (previous == null) {
+                STARTING.remove();
+            } else {
+                STARTING.set(previous);
+            }
+        }
+    }
+
+    /** Adds something to stop with this stage (before the resources that were running when it came). */
+    public synchronized void adopt(AutoCloseable closeable) {
+        adopted.add(closeable);
+    }
+
+    /** The declared resource of this name, if any. */
+    public Optional<JigResource> find(String name) {
+        return declared.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /** The declared resources, in declaration order. */
+    public List<JigResource> declared() {
+        return declared;
+    }
+
+    /** The recorder this stage records into. */
+    public ScopeRecorder recorder() {
+        return recorder;
+    }
+
+    /** What the running resources have to say about a failure. */
+    public String diagnostics() {
+        StringBuilder text = new StringBuilder();
+        for (JigResource resource : declared) {
+            String said = resource.diagnostics();
+            if (!said.isBlank()) {
+                text.append("\n\n").append(said.strip());
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * Stops everything in reverse start order: adopted clients first, then resources. Then, with everything
+     * stopped, fails if a resource reports problems. Safe to call twice.
+     */
+    @Override
+    public void close() {
+        List<Throwable> failures = new ArrayList<>();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (int i = adopted.size() - 1; i >= 0; i--) {
+                closeQuietly(adopted.get(i), failures);
+            }
+            while (!started.isEmpty()) {
+                JigResource resource = started.pop();
+                try {
+                    resource.stop(recorder);
+                } catch (RuntimeException | Error e) {
+                    failures.add(e);
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        declared.forEach(resource -> problems.addAll(resource.problems()));
+        throwCollected(failures, problems);
+    }
+
+    private void throwCollected(List<Throwable> failures, List<String> problems) {
+        Throwable first = null;
+        if (!problems.isEmpty()) {
+            first = new AssertionError("After the test, " + scope + " reported:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        for (Throwable failure : failures) {
+            if (first == null) {
+                first = failure;
+            } else {
+                first.addSuppressed(failure);
+            }
+        }
+        if (first instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (first instanceof Error error) {
+            throw error;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable, List<Throwable> failures) {
+        try {
+            closeable.close();
+        } catch (Exception | Error e) {
+            failures.add(e);
+        }
+    }
+
+    private static List<String> names(Set<JigResource> resources) {
+        return resources.stream().map(JigResource::name).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jig.record;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * What one test recorded.
+ *
+ * @param id            the JUnit unique id
+ * @param className     the test class
+ * @param methodName    the test method
+ * @param displayName   what JUnit displays
+ * @param status        how it ended
+ * @param durationNanos how long it took, from JUnit's start to finish of the test
+ * @param failure       why it failed or was aborted; absent otherwise
+ * @param phases        start, ready and stop of each resource and the test body, offsets from the test's start
+ * @param processes     the systems it ran
+ * @param fakes         the fake servers it used
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TestRecord(String id, String className, String methodName, String displayName,
+                         TestStatus status, long durationNanos, FailureRecord failure,
+                         List<PhaseRecord> phases, List<ProcessRecord> processes, List<FakeRecord> fakes) {
+    public TestRecord {
+        phases = List.copyOf(phases);
+        processes = List.copyOf(processes);
+        fakes = List.copyOf(fakes);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.jig.report;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.jig.record.RunRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.apiguardian.api.API;
+
+/**
+ * Reads and writes {@code results.json} (schema {@code jig-results/1}). Writes are atomic: the file is
+ * written beside its destination under a temporary name and then renamed, so a reader never sees half a
+ * file, even when several JVMs write reports into one directory.
+ *
+ * <pre>{@code
+ * Path written = ResultsFile.write(run, Path.of("target/jig-report"));
+ * RunRecord again = ResultsFile.read(written);
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ResultsFile {
+
+    /** The file name inside a report directory. */
+    public static final String FILE_NAME = "results.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsFile() {
+    }
+
+    /** Writes the run as {@code results.json} into {@code directory} (created if missing). */
+    public static Path write(RunRecord run, Path directory) {
+        Path target = directory.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(directory);
+            Path temp = Files.createTempFile(directory, ".results-", ".json.tmp");
+            try {
+                MAPPER.writeValue(temp.toFile(), run);
+                moveAtomically(temp, target);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + target + ": " + e.getMessage()
+                    + ". Check that the report directory (key jig.report.dir) is writable.", e);
+        }
+    }
+
+    /** Reads a results file; fails with a clear message if it is not one. */
+    public static RunRecord read(Path file) {
+        RunRecord run;
+        try {
+            run = MAPPER.readValue(file.toFile(), RunRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file + " as " + RunRecord.SCHEMA + ": "
+                    + e.getMessage(), e);
+        }
+        if (!RunRecord.SCHEMA.equals(run.schema())) {
+            throw new IllegalArgumentException(file + " has schema '" + run.schema() + "', expected '"
+                    + RunRecord.SCHEMA + "'. It was written by another version of Jig.");
+        }
+        return run;
+    }
+
+    private static void moveAtomically(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.jig.samples.atm;
+
+import dev.jig.junit.SystemUnderTest;
+
+/** The ATM suite against the Java ATM, started as a separate JVM. */
+class JavaAtmTest extends AtmSuite {
+
+    @Override
+    SystemUnderTest atm() {
+        return SystemUnderTest.java("atm", AtmMain.class);
+    }
+}

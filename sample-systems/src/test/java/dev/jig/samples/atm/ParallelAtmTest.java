@@ -1,0 +1,30 @@
+package dev.jig.samples.atm;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Runs both ATM suites at once with JUnit's parallel execution: every test starts its own bank, ATM and
+ * client on ephemeral ports, so nothing collides.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ParallelAtmTest {
+
+    @Test
+    void bothSuitesPassWhenTestsRunConcurrently() {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .selectors(selectClass(JavaAtmTest.class), selectClass(PythonAtmTest.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(stats -> stats.started(16).succeeded(16).failed(0));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.jig.samples.atm;
+
+import dev.jig.junit.SystemUnderTest;
+import dev.jig.samples.SamplePaths;
+
+/** The same suite against the Python ATM: the system under test can be written in any language. */
+class PythonAtmTest extends AtmSuite {
+
+    @Override
+    SystemUnderTest atm() {
+        return SystemUnderTest.command("atm", "python3", "-u", SamplePaths.python("atm.py"));
+    }
+}
