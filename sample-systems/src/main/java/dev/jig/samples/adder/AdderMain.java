@@ -1,0 +1,73 @@
+package dev.jig.samples.adder;
+
+import dev.jig.samples.cli.CommandLine;
+import dev.jig.samples.cli.Usage;
+import dev.jig.samples.cli.UsageException;
+import dev.jig.samples.net.Frames;
+import dev.jig.samples.net.TcpServer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.Set;
+
+/**
+ * "Please add 3 and 4": answers each {@link AddRequest} frame with an {@link AddReply} frame.
+ *
+ * <pre>
+ * java -cp … dev.jig.samples.adder.AdderMain --port 0
+ * adder listening on port 41236
+ * </pre>
+ * A malformed payload closes that connection (logged on stderr); other connections carry on.
+ * The sum wraps around on overflow, as int64 addition does in most protobuf servers.
+ */
+public final class AdderMain {
+
+    static final String USAGE = """
+            usage: AdderMain [--port N]
+              --port N    port on 127.0.0.1 to listen on (0 = choose a free one, default 0)""";
+
+    private AdderMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int port;
+        try {
+            CommandLine line = CommandLine.parse(args, Set.of("port"));
+            if (line.help()) {
+                Usage.help(USAGE);
+            }
+            port = line.intValue("port", 0, 0, 65535);
+        } catch (UsageException e) {
+            Usage.exit("adder", USAGE, e);
+            return;
+        }
+        try (TcpServer server = TcpServer.bind("adder", port, AdderMain::serve)) {
+            System.out.println("adder listening on port " + server.port());
+            System.out.flush();
+            server.acceptForever();
+        }
+    }
+
+    private static void serve(Socket socket) throws IOException {
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+        byte[] payload;
+        while ((payload = Frames.read(in)) != null) {
+            AddRequest request;
+            try {
+                request = ProtoWire.decodeRequest(payload);
+            } catch (ProtoWireException e) {
+                System.err.println("adder: closing connection from " + socket.getRemoteSocketAddress()
+                        + ": " + e.getMessage());
+                return;
+            }
+            AddReply reply = new AddReply(request.a() + request.b());
+            System.out.println("add " + request.a() + " and " + request.b() + ": " + reply.sum());
+            System.out.flush();
+            Frames.write(out, ProtoWire.encode(reply));
+        }
+    }
+}

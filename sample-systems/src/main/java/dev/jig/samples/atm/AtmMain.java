@@ -1,0 +1,97 @@
+package dev.jig.samples.atm;
+
+import dev.jig.samples.cli.CommandLine;
+import dev.jig.samples.cli.Usage;
+import dev.jig.samples.cli.UsageException;
+import dev.jig.samples.net.Frames;
+import dev.jig.samples.net.TcpServer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.Set;
+
+/**
+ * The ATM: serves {@link AtmRequest}s over length-prefixed JSON frames, asking the bank for each one.
+ *
+ * <pre>
+ * java -cp … dev.jig.samples.atm.AtmMain --bank 127.0.0.1:9000 --port 0 --bank-timeout-ms 1000
+ * listening on port 41235
+ * withdraw 50 for Jane Doe: ok, balance 50
+ * </pre>
+ * Each connection may carry many requests, answered in order; a payload that is not a request gets a
+ * "bad request: …" reply, a broken frame closes the connection.
+ */
+public final class AtmMain {
+
+    static final String USAGE = """
+            usage: AtmMain --bank HOST:PORT [--port N] [--bank-timeout-ms N]
+              --bank HOST:PORT        where the bank listens (required)
+              --port N                port on 127.0.0.1 to listen on (0 = choose a free one, default 0)
+              --bank-timeout-ms N     how long to wait for the bank per request (default 1000)""";
+
+    private final Teller teller;
+
+    AtmMain(Teller teller) {
+        this.teller = teller;
+    }
+
+    public static void main(String[] args) throws IOException {
+        AtmOptions options;
+        try {
+            CommandLine line = CommandLine.parse(args, Set.of("bank", "port", "bank-timeout-ms"));
+            if (line.help()) {
+                Usage.help(USAGE);
+            }
+            options = AtmOptions.from(line);
+        } catch (UsageException e) {
+            Usage.exit("atm", USAGE, e);
+            return;
+        }
+        Bank bank = new BankClient(options.bankHost(), options.bankPort(), options.bankTimeoutMillis());
+        AtmMain atm = new AtmMain(new Teller(bank));
+        try (TcpServer server = TcpServer.bind("atm", options.port(), atm::serve)) {
+            // Jig's readiness check waits for exactly this line.
+            System.out.println("listening on port " + server.port());
+            System.out.flush();
+            server.acceptForever();
+        }
+    }
+
+    private void serve(Socket socket) throws IOException {
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+        byte[] payload;
+        while ((payload = Frames.read(in)) != null) {
+            Frames.write(out, AtmCodec.encodeReply(answer(payload)));
+        }
+    }
+
+    private AtmReply answer(byte[] payload) {
+        AtmRequest request;
+        try {
+            request = AtmCodec.decodeRequest(payload);
+        } catch (AtmCodec.BadRequestException e) {
+            AtmReply reply = AtmReply.failed("bad request: " + e.getMessage());
+            log(reply.error());
+            return reply;
+        }
+        AtmReply reply = teller.handle(request);
+        log(describe(request, reply));
+        return reply;
+    }
+
+    /** The log line for one request, e.g. "withdraw 50 for Jane Doe: ok, balance 50". */
+    static String describe(AtmRequest request, AtmReply reply) {
+        String outcome = reply.success() ? "ok, balance " + reply.balance() : "failed, " + reply.error();
+        return request.action() + " " + request.amount() + " for " + request.customer() + ": " + outcome;
+    }
+
+    private static void log(String line) {
+        // println on System.out is synchronized, so concurrent connections never interleave within a line.
+        System.out.println(line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.jig.samples.bank;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jig.samples.cli.CommandLine;
+import dev.jig.samples.cli.Usage;
+import dev.jig.samples.cli.UsageException;
+import dev.jig.samples.net.Frames;
+import dev.jig.samples.net.StrictJson;
+import dev.jig.samples.net.TcpServer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A simple real bank for trying the ATM by hand; tests use a Jig fake bank instead.
+ *
+ * <pre>
+ * java -cp … dev.jig.samples.bank.BankMain --port 0 --balance "Jane Doe=100" --balance "John Doe=20"
+ * bank listening on port 41234
+ * </pre>
+ * Unknown customers have balance 0. A request that is not a {@code {"customer":"…"}} object closes
+ * that connection (a bank has no error reply in this protocol).
+ */
+public final class BankMain {
+
+    static final String USAGE = """
+            usage: BankMain [--port N] [--balance "NAME=AMOUNT"]...
+              --port N                 port on 127.0.0.1 to listen on (0 = choose a free one, default 0)
+              --balance NAME=AMOUNT    a customer's balance, repeatable (default: Jane Doe=100, John Doe=100)""";
+
+    private final Map<String, Long> balances;
+
+    BankMain(Map<String, Long> balances) {
+        this.balances = Map.copyOf(balances);
+    }
+
+    public static void main(String[] args) throws IOException {
+        int port;
+        Map<String, Long> balances;
+        try {
+            CommandLine line = CommandLine.parse(args, Set.of("port", "balance"));
+            if (line.help()) {
+                Usage.help(USAGE);
+            }
+            port = line.intValue("port", 0, 0, 65535);
+            balances = parseBalances(line);
+        } catch (UsageException e) {
+            Usage.exit("bank", USAGE, e);
+            return;
+        }
+        BankMain bank = new BankMain(balances);
+        try (TcpServer server = TcpServer.bind("bank", port, bank::serve)) {
+            System.out.println("bank listening on port " + server.port());
+            System.out.flush();
+            server.acceptForever();
+        }
+    }
+
+    static Map<String, Long> parseBalances(CommandLine line) throws UsageException {
+        Map<String, Long> balances = new LinkedHashMap<>();
+        if (line.all("balance").isEmpty()) {
+            balances.put("Jane Doe", 100L);
+            balances.put("John Doe", 100L);
+        }
+        for (String entry : line.all("balance")) {
+            int equals = entry.lastIndexOf('=');
+            if (equals <= 0) {
+                throw new UsageException("--balance must look like \"Jane Doe=100\", got '" + entry + "'");
+            }
+            try {
+                balances.put(entry.substring(0, equals), Long.parseLong(entry.substring(equals + 1).trim()));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--balance amount must be a whole number, got '" + entry + "'");
+            }
+        }
+        return balances;
+    }
+
+    private void serve(Socket socket) throws IOException {
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+        byte[] payload;
+        while ((payload = Frames.read(in)) != null) {
+            String customer;
+            try {
+                customer = customerOf(StrictJson.parseObject(payload));
+            } catch (StrictJson.InvalidJsonException e) {
+                System.err.println("bank: bad balance query, closing the connection: " + e.getMessage());
+                return;
+            }
+            long balance = balances.getOrDefault(customer, 0L);
+            System.out.println("balance of " + customer + ": " + balance);
+            System.out.flush();
+            Frames.write(out, StrictJson.write(new Balance(balance)));
+        }
+    }
+
+    private static String customerOf(ObjectNode query) throws StrictJson.InvalidJsonException {
+        JsonNode customer = query.get("customer");
+        if (customer == null || !customer.isTextual()) {
+            throw new StrictJson.InvalidJsonException("expected {\"customer\":\"…\"}, got " + StrictJson.abbreviate(query.toString()));
+        }
+        return customer.asText();
+    }
+}
