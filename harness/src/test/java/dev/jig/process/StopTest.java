@@ -88,4 +88,30 @@ class StopTest {
             assertEquals(0, entries.count(), "a stopped process is unregistered");
         }
     }
+
+    @Test
+    void shutdownHookKillsWhatTheJvmDidNotStop() throws Exception {
+        ProcessSpec run = ProcessSpec.java("run", LeftoverMaker.class).args(dir.resolve("leftovers").toString(), "exit")
+                .registry(ProcessRegistry.at(dir.resolve("runs")))
+                .readyWhen(Ready.logLine("leftover pid (?<pid>\\d+)"));
+        long sleeper = -1;
+        try (SystemProcess exitingRun = run.start()) {
+            sleeper = Long.parseLong(exitingRun.captured("pid").orElseThrow());
+            assertEquals(0, waitForExit(exitingRun));
+
+            assertFalse(Procs.running(sleeper), "the run's shutdown hook must kill its sleeper");
+            try (var entries = Files.list(dir.resolve("leftovers"))) {
+                assertEquals(0, entries.count(), "and unregister it");
+            }
+        } finally {
+            Procs.killQuietly(sleeper);
+        }
+    }
+
+    private static int waitForExit(SystemProcess process) throws InterruptedException {
+        while (process.isAlive()) {
+            Thread.sleep(10);
+        }
+        return process.exitCode().orElseThrow();
+    }
 }
