@@ -1,0 +1,102 @@
+package dev.jig.process;
+
+import java.time.Duration;
+
+/**
+ * One readiness wait of one process: what conditions consult (the process, its port), how they sleep
+ * (woken early by new output and by the process's exit), and how their failures read.
+ */
+final class ReadinessWait {
+
+    /** How long to let the output readers drain after an exit, before the message is built. */
+    static final Duration DRAIN = Duration.ofSeconds(1);
+
+    private final SystemProcess process;
+    private long version;
+
+    ReadinessWait(SystemProcess process) {
+        this.process = process;
+        process.onExit(this::wake);
+    }
+
+    /** An absolute point in {@link System#nanoTime()} and the timeout it came from. */
+    record Deadline(long nanoTime, Duration timeout) {
+
+        static Deadline after(Duration timeout) {
+            return new Deadline(System.nanoTime() + timeout.toNanos(), timeout);
+        }
+
+        Duration remaining() {
+            return Duration.ofNanos(Math.max(0, nanoTime - System.nanoTime()));
+        }
+
+        boolean expired() {
+            return nanoTime - System.nanoTime() <= 0;
+        }
+    }
+
+    /** Waits for {@code condition} under the spec's default timeout. */
+    static void await(SystemProcess process, ReadyCondition condition, Duration defaultTimeout)
+            throws InterruptedException {
+        new ReadinessWait(process).run(condition, defaultTimeout);
+    }
+
+    private void run(ReadyCondition condition, Duration defaultTimeout) throws InterruptedException {
+        condition.await(this, Deadline.after(defaultTimeout));
+    }
+
+    SystemProcess process() {
+        return process;
+    }
+
+    /** Wakes sleepers: a line arrived or the process exited. */
+    synchronized void wake() {
+        version++;
+        notifyAll();
+    }
+
+    /** Read before checking, pass to {@link #sleep}, and no wake-up in between is lost. */
+    synchronized long version() {
+        return version;
+    }
+
+    /** Sleeps up to {@code maxNanos}, or less if woken since {@code seenVersion} was read. */
+    synchronized void sleep(long seenVersion, long maxNanos) throws InterruptedException {
+        long end = System.nanoTime() + maxNanos;
+        long left = maxNanos;
+        while (version == seenVersion && left > 0) {
+            wait(Math.max(1, left / 1_000_000));
+            left = end - System.nanoTime();
+        }
+    }
+
+    /** Fails with {@link ProcessExitedException} if the process has exited. */
+    void checkRunning(ReadyCondition condition) {
+        process.rememberDescendants();
+        if (!process.isAlive()) {
+            process.drainOutput(DRAIN);
+            int code = process.exitCode().orElse(-1);
+            throw new ProcessExitedException(process.name(), code, process.name() + " exited with code " + code
+                    + " while Jig waited for " + condition.describe() + ". "
+                    + process.output().tailForMessage(ProcessOutput.MESSAGE_LINES), process.output().lines());
+        }
+    }
+
+    /** The exception for a condition whose deadline passed; {@code lastSeen} may be null. */
+    ReadinessTimeoutException timedOut(ReadyCondition condition, Deadline deadline, String lastSeen) {
+        String seen = lastSeen == null ? "" : " (last attempt: " + lastSeen + ")";
+        return new ReadinessTimeoutException(process.name(), process.name() + " was not ready within "
+                + Durations.human(deadline.timeout()) + ": waited for " + condition.describe() + seen
+                + ". It was still running (pid " + process.pid() + "), so Jig stopped it. "
+                + process.output().tailForMessage(ProcessOutput.MESSAGE_LINES), process.output().lines());
+    }
+
+    /** The process's port, or a failure that says how to give it one. */
+    int requirePort(ReadyCondition condition) {
+        return process.port().orElseThrow(() -> new ProcessStartException(process.name(),
+                process.name() + " has no port for Jig to check while waiting for " + condition.describe()
+                        + ". Pass ProcessSpec.FREE_PORT in its args or env, name the port (Ready.port(8080)), "
+                        + "or put a Ready.logLine(...) that captures the port before it in Ready.all(...).",
+                process.output().lines(), null));
+    }
+}

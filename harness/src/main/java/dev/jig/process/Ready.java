@@ -1,0 +1,84 @@
+package dev.jig.process;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.apiguardian.api.API;
+
+/**
+ * When a started process counts as ready. Jig waits for the condition after spawning the process,
+ * fails at once if the process exits meanwhile, and stops it if the condition is not met in time.
+ *
+ * <pre>{@code
+ * ProcessSpec.command("atm", "python3", "atm.py")
+ *     .readyWhen(Ready.all(
+ *         Ready.logLine("listening on port (\\d+)"),   // captures the port
+ *         Ready.http("/health").within(Duration.ofSeconds(5))));
+ * }</pre>
+ *
+ * <p>Conditions without their own {@link #within(Duration)} use the spec's
+ * {@link ProcessSpec#readyTimeout(Duration)} (inside {@link #all}, the timeout of the whole).
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public sealed interface Ready permits ReadyCondition {
+
+    /**
+     * The process's port accepts TCP connections on 127.0.0.1. The port is the
+     * {@link ProcessSpec#FREE_PORT} value, or one captured by an earlier {@link #logLine} in
+     * {@link #all}; the start fails with a clear message if there is neither.
+     */
+    static Ready port() {
+        return new PortReady(null, null);
+    }
+
+    /** The given port accepts TCP connections on 127.0.0.1. */
+    static Ready port(int port) {
+        return new PortReady(PortReady.checkPort(port), null);
+    }
+
+    /**
+     * A line on stdout or stderr in which {@code regex} is found; lines printed before the wait began
+     * count too. The groups of the match are kept ({@link SystemProcess#captured()}); a group named
+     * {@code port}, or else group 1 if it is a number from 1 to 65535, becomes the process's port.
+     */
+    static Ready logLine(String regex) {
+        return new LogLineReady(regex, null);
+    }
+
+    /** {@code GET http://127.0.0.1:<port><path>} answers with a 2xx status; polled. */
+    static Ready http(String path) {
+        return new HttpReady(HttpReady.checkPath(path), null, null);
+    }
+
+    /** {@code GET uri} answers with a 2xx status; polled. */
+    static Ready http(URI uri) {
+        return new HttpReady(null, HttpReady.checkUri(uri), null);
+    }
+
+    /**
+     * {@code check} returns true; polled. An exception from it counts as "not yet" and is shown if
+     * the wait times out.
+     *
+     * @param description what is awaited, for messages, e.g. {@code "the queue to be declared"}
+     */
+    static Ready when(String description, Predicate<SystemProcess> check) {
+        return new WhenReady(Objects.requireNonNull(description, "description"),
+                Objects.requireNonNull(check, "check"), null);
+    }
+
+    /** All conditions, one after another, in the given order. */
+    static Ready all(Ready... conditions) {
+        if (conditions.length == 0) {
+            throw new IllegalArgumentException("Ready.all(...) needs at least one condition");
+        }
+        return new AllReady(List.of(conditions), null);
+    }
+
+    /** This condition with its own timeout, instead of the spec's readiness timeout. */
+    Ready within(Duration timeout);
+
+    /** What is awaited, for messages, e.g. {@code "a log line matching 'listening on port (\d+)'"}. */
+    String describe();
+}

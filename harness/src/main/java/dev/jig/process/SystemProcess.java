@@ -1,0 +1,284 @@
+package dev.jig.process;
+
+import dev.jig.record.OutputLine;
+import dev.jig.record.ProcessRecord;
+import dev.jig.record.Secrets;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+/**
+ * A running system under test, started by {@link ProcessSpec#start()}. Closing it stops the process
+ * and everything it started.
+ *
+ * <pre>{@code
+ * try (SystemProcess atm = spec.start()) {
+ *     client.connect(atm.address());
+ * }   // SIGTERM to the whole tree, then SIGKILL after the grace period
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class SystemProcess implements AutoCloseable {
+
+    /** Systems are reached on loopback only. */
+    static final String HOST = "127.0.0.1";
+
+    private final String name;
+    private final Process process;
+    private final List<String> command;
+    private final ProcessOutput output;
+    private final Duration stopGrace;
+    private final int outputTail;
+    private final List<Thread> readers = new ArrayList<>();
+    // Descendants seen while running: a child that outlives its parent can no longer be found from it.
+    private final Set<ProcessHandle> knownDescendants = ConcurrentHashMap.newKeySet();
+    private final Object stopLock = new Object();
+    private volatile Integer port;
+    private volatile Matcher captured;
+    private volatile Runnable unregister = () -> { };
+    private boolean stopped;
+
+    private SystemProcess(String name, Process process, List<String> command, ProcessOutput output,
+                          Integer port, Duration stopGrace, int outputTail) {
+        this.name = name;
+        this.process = process;
+        this.command = List.copyOf(command);
+        this.output = output;
+        this.port = port;
+        this.stopGrace = stopGrace;
+        this.outputTail = outputTail;
+    }
+
+    /** Wraps a just-spawned process and starts reading its output. */
+    static SystemProcess attach(String name, Process process, List<String> command, ProcessOutput output,
+                                Integer port, Duration stopGrace, int outputTail) {
+        SystemProcess system = new SystemProcess(name, process, command, output, port, stopGrace, outputTail);
+        system.readers.add(OutputReader.start(name, process.getInputStream(), OutputLine.Stream.OUT, output));
+        system.readers.add(OutputReader.start(name, process.getErrorStream(), OutputLine.Stream.ERR, output));
+        Thread watcher = new Thread(system::watchExit, "jig-" + name + "-exit");
+        watcher.setDaemon(true);
+        watcher.start();
+        return system;
+    }
+
+    /** The name the user gave, e.g. {@code "atm"}. */
+    public String name() {
+        return name;
+    }
+
+    /** The operating-system process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The command as run, after suppliers and {@link ProcessSpec#FREE_PORT} were resolved (unmasked). */
+    public List<String> command() {
+        return command;
+    }
+
+    /** The port: the {@link ProcessSpec#FREE_PORT} value, or one captured by {@link Ready#logLine}. */
+    public OptionalInt port() {
+        Integer known = port;
+        return known == null ? OptionalInt.empty() : OptionalInt.of(known);
+    }
+
+    /** Always {@code "127.0.0.1"}: systems are reached on loopback. */
+    public String host() {
+        return HOST;
+    }
+
+    /**
+     * {@code "127.0.0.1:<port>"}.
+     *
+     * @throws IllegalStateException if no port is known
+     */
+    public String address() {
+        Integer known = port;
+        if (known == null) {
+            throw new IllegalStateException(name + " has no known port, so it has no address. Pass "
+                    + "ProcessSpec.FREE_PORT in its args or env, or wait for Ready.logLine(...) with a group "
+                    + "that captures the port, e.g. \"listening on port (\\\\d+)\".");
+        }
+        return HOST + ":" + known;
+    }
+
+    /** A named group of the log line that made the process ready. */
+    public Optional<String> captured(String group) {
+        Matcher match = captured;
+        if (match == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(match.group(group));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // no group of that name
+        }
+    }
+
+    /** Groups 1..n of the log line that made the process ready; empty if there was none. */
+    public List<String> captured() {
+        Matcher match = captured;
+        List<String> groups = new ArrayList<>();
+        if (match != null) {
+            for (int i = 1; i <= match.groupCount(); i++) {
+                groups.add(match.group(i));
+            }
+        }
+        return groups.stream().map(g -> g == null ? "" : g).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** What the process printed so far. */
+    public ProcessOutput output() {
+        return output;
+    }
+
+    /** Whether the process itself (not its children) is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code, once the process has exited. */
+    public OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    /**
+     * Stops the process and all its descendants: the polite signal (SIGTERM) first, then a kill for
+     * whatever is still running after the stop grace period. Safe to call again and on a process that
+     * already exited.
+     *
+     * @return the exit code
+     */
+    public int stop() {
+        synchronized (stopLock) {
+            if (!stopped) {
+                stopped = true;
+                try {
+                    ProcessTree.stop(treeNow(), stopGrace);
+                } finally {
+                    release();
+                }
+            }
+        }
+        return awaitExitCode();
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** What the record of the test keeps: masked command, exit code, the tail of the output. */
+    public ProcessRecord toRecord() {
+        List<String> tail = output.tail(outputTail).stream().map(OutputLine::formatted)
+                .collect(Collectors.toList());
+        OptionalInt exit = exitCode();
+        return new ProcessRecord(name, Secrets.maskCommand(command), pid(),
+                exit.isPresent() ? exit.getAsInt() : null, tail,
+                output.truncated() || output.count() > outputTail);
+    }
+
+    @Override
+    public String toString() {
+        return "SystemProcess[" + name + ", pid " + pid() + (isAlive() ? ", running]" : ", exited]");
+    }
+
+    /** Kills the tree at once, without a grace period: for the JVM's shutdown. */
+    void kill() {
+        synchronized (stopLock) {
+            stopped = true;
+            try {
+                ProcessTree.kill(treeNow());
+            } finally {
+                release();
+            }
+        }
+    }
+
+    void captureMatch(Matcher match, Integer capturedPort) {
+        captured = match;
+        if (capturedPort != null) {
+            port = capturedPort;
+        }
+    }
+
+    void onExit(Runnable action) {
+        process.onExit().thenRun(action);
+    }
+
+    void setUnregister(Runnable action) {
+        unregister = action;
+    }
+
+    /** Notes the current descendants, so that they can be stopped even after their parent exited. */
+    void rememberDescendants() {
+        if (process.isAlive()) {
+            process.descendants().forEach(knownDescendants::add);
+        }
+    }
+
+    /** Gives the reader threads up to {@code timeout} to read what the process wrote before it ended. */
+    void drainOutput(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread reader : readers) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return;
+            }
+            try {
+                reader.join(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private List<ProcessHandle> treeNow() {
+        List<ProcessHandle> tree = ProcessTree.snapshot(process.toHandle());
+        knownDescendants.stream().filter(h -> !tree.contains(h)).forEach(tree::add);
+        return tree;
+    }
+
+    private void release() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // stdin of a dead process; nothing to do
+        }
+        unregister.run();
+        RunningProcesses.remove(this);
+    }
+
+    private int awaitExitCode() {
+        try {
+            if (process.waitFor(ProcessTree.KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException(name + " (pid " + pid() + ") is still running after Jig killed it;"
+                + " stop it by hand: kill -9 " + pid());
+    }
+
+    private void watchExit() {
+        try {
+            int code = process.waitFor();
+            drainOutput(ReadinessWait.DRAIN);
+            output.end("exited with code " + code);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
