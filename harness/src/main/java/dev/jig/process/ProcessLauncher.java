@@ -51,6 +51,9 @@ final class ProcessLauncher {
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
+        if (failure instanceof ProcessStartException startFailure) {
+            startFailure.attach(system.toRecord());
+        }
         return failure;
     }
 

@@ -1,7 +1,9 @@
 package dev.jig.process;
 
 import dev.jig.record.OutputLine;
+import dev.jig.record.ProcessRecord;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -13,6 +15,7 @@ public class ProcessStartException extends RuntimeException {
 
     private final String processName;
     private final transient List<OutputLine> output;
+    private transient ProcessRecord record;
 
     ProcessStartException(String processName, String message, List<OutputLine> output, Throwable cause) {
         super(message, cause);
@@ -23,6 +26,15 @@ public class ProcessStartException extends RuntimeException {
     /** The name the user gave the process, e.g. {@code "atm"}. */
     public String processName() {
         return processName;
+    }
+
+    /** What the process did before it was stopped, for the test's record; empty if it never ran. */
+    public Optional<ProcessRecord> record() {
+        return Optional.ofNullable(record);
+    }
+
+    void attach(ProcessRecord stopped) {
+        this.record = stopped;
     }
 
     /** The output kept up to the failure (empty if it never ran). */
