@@ -14,9 +14,6 @@ class CodecTest {
     record BalanceQuery(String customer) {
     }
 
-    record Deposit(String customer, int amount) {
-    }
-
     @Test
     void jsonRoundTripsRecords() {
         Codec json = Codec.json();

@@ -2,7 +2,6 @@ package dev.jig.wire;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.jig.wire.CodecTest.Deposit;
 import java.nio.ByteBuffer;
 
 /**
