@@ -55,9 +55,14 @@ public final class FakeTcpServer implements AutoCloseable {
         this.journal = new Journal(codec);
         this.dispatcher = new Dispatcher(codec, spec.framingUsed(), spec.stubs(), spec.fallback());
         this.serverSocket = bind(spec);
-        this.scheduler = newScheduler(spec.name());
-        this.acceptor = daemon(this::acceptLoop, "jig-fake-" + spec.name() + "-accept");
-        acceptor.start();
+        try {
+            this.scheduler = newScheduler(spec.name());
+            this.acceptor = daemon(this::acceptLoop, "jig-fake-" + spec.name() + "-accept");
+            acceptor.start();
+        } catch (RuntimeException | Error e) {
+            closeQuietly(serverSocket, e); // half-started: release the port before failing
+            throw e;
+        }
     }
 
     /** A new spec; the same as {@link FakeTcpServerSpec#named}. */

@@ -126,8 +126,11 @@ public final class FakeTcpServerSpec {
      * @throws java.io.UncheckedIOException if the address cannot be bound
      */
     public FakeTcpServer start(Timeline timeline) {
-        try (Timeline.Span ignored = timeline.span("start " + name)) {
+        Timeline.Span span = timeline.span("start " + name);
+        try {
             return new FakeTcpServer(this);
+        } finally {
+            span.close();
         }
     }
 
