@@ -1,0 +1,84 @@
+package dev.jig.fake;
+
+import dev.jig.wire.FrameTooLargeException;
+import dev.jig.wire.Framing;
+import dev.jig.wire.ProtocolException;
+import dev.jig.wire.TruncatedFrameException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** One accepted connection: reads frames, journals them, and hands replies to its outbox. */
+final class FakeConnection implements Runnable {
+
+    private final int id;
+    private final Socket socket;
+    private final Framing framing;
+    private final int maxFrameBytes;
+    private final Dispatcher dispatcher;
+    private final Journal journal;
+    private final ReplyOutbox outbox;
+
+    FakeConnection(int id, Socket socket, FakeTcpServerSpec spec, Dispatcher dispatcher,
+                   Journal journal, ScheduledExecutorService scheduler) throws IOException {
+        this.id = id;
+        this.socket = socket;
+        this.framing = spec.framingUsed();
+        this.maxFrameBytes = spec.maxFrameBytesUsed();
+        this.dispatcher = dispatcher;
+        this.journal = journal;
+        this.outbox = new ReplyOutbox(new BufferedOutputStream(socket.getOutputStream()),
+                this::close, scheduler);
+    }
+
+    @Override
+    public void run() {
+        try {
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            while (true) {
+                byte[] payload = framing.readFrame(in, maxFrameBytes);
+                if (payload == null) {
+                    // The client finished sending; answer what it asked, then hang up.
+                    outbox.submit(Outgoing.CLOSE, System.nanoTime());
+                    return;
+                }
+                long arrived = System.nanoTime();
+                Outcome outcome = dispatcher.dispatch(payload);
+                // Journal before replying, so a client holding the reply finds the request.
+                journal.record(id, Instant.now(), payload, outcome);
+                if (outcome.outgoing() != null) {
+                    outbox.submit(outcome.outgoing(), arrived);
+                }
+            }
+        } catch (FrameTooLargeException e) {
+            rejectAndClose(ProtocolError.Kind.FRAME_TOO_LARGE, e);
+        } catch (TruncatedFrameException e) {
+            rejectAndClose(ProtocolError.Kind.TRUNCATED_FRAME, e);
+        } catch (ProtocolException e) {
+            rejectAndClose(ProtocolError.Kind.MALFORMED_FRAME, e);
+        } catch (IOException | RuntimeException e) {
+            // The client reset the connection or the server is closing: this connection is over.
+            close();
+        }
+    }
+
+    private void rejectAndClose(ProtocolError.Kind kind, ProtocolException e) {
+        // Record first: a test that sees the connection drop may look at the journal at once.
+        journal.protocolError(id, kind, e.getMessage());
+        close();
+    }
+
+    /** Idempotent; cancels replies not yet sent and unblocks the reader. */
+    void close() {
+        outbox.cancel();
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Nothing more to do for a socket that will not close cleanly.
+        }
+    }
+}

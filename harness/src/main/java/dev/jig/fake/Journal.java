@@ -1,0 +1,125 @@
+package dev.jig.fake;
+
+import dev.jig.wire.Codec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+/**
+ * Everything a fake received, in arrival order, and the malformed input it rejected.
+ * Thread-safe: connections append while the test reads.
+ *
+ * <pre>{@code
+ * assertEquals(1, bank.journal().size());
+ * assertTrue(bank.journal().unmatched().isEmpty());
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Journal {
+
+    private final Object lock = new Object();
+    private final Codec codec;
+    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final List<ProtocolError> protocolErrors = new ArrayList<>();
+    private int acknowledgedErrors;
+    private long version;
+
+    Journal(Codec codec) {
+        this.codec = codec;
+    }
+
+    /** All requests, in arrival order. */
+    public List<RecordedRequest> requests() {
+        synchronized (lock) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** The requests no stub answered (including undecodable ones and stubs that threw). */
+    public List<RecordedRequest> unmatched() {
+        return requests().stream().filter(r -> !r.matched()).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** All protocol errors, including those already taken with {@code takeProtocolErrors()}. */
+    public List<ProtocolError> protocolErrors() {
+        synchronized (lock) {
+            return List.copyOf(protocolErrors);
+        }
+    }
+
+    /** How many requests arrived. */
+    public int size() {
+        synchronized (lock) {
+            return requests.size();
+        }
+    }
+
+    RecordedRequest record(int connection, Instant time, byte[] payload, Outcome outcome) {
+        synchronized (lock) {
+            RecordedRequest request = new RecordedRequest(requests.size() + 1, connection, time,
+                    payload, outcome.matched(), outcome.reply(), codec);
+            requests.add(request);
+            if (outcome.undecodable() != null) {
+                protocolErrors.add(new ProtocolError(connection, time, ProtocolError.Kind.UNDECODABLE,
+                        "request #" + request.sequence() + " " + outcome.undecodable()));
+            }
+            changed();
+            return request;
+        }
+    }
+
+    void protocolError(int connection, ProtocolError.Kind kind, String detail) {
+        synchronized (lock) {
+            protocolErrors.add(new ProtocolError(connection, Instant.now(), kind, detail));
+            changed();
+        }
+    }
+
+    /** The protocol errors not yet taken, marking them taken. */
+    List<ProtocolError> takeProtocolErrors() {
+        synchronized (lock) {
+            List<ProtocolError> taken = List.copyOf(
+                    protocolErrors.subList(acknowledgedErrors, protocolErrors.size()));
+            acknowledgedErrors = protocolErrors.size();
+            return taken;
+        }
+    }
+
+    List<ProtocolError> unacknowledgedProtocolErrors() {
+        synchronized (lock) {
+            return List.copyOf(protocolErrors.subList(acknowledgedErrors, protocolErrors.size()));
+        }
+    }
+
+    /** Increases with every change; pair with {@link #awaitChange}. */
+    long version() {
+        synchronized (lock) {
+            return version;
+        }
+    }
+
+    /**
+     * Waits until the journal changes after {@code seenVersion} or the deadline passes.
+     *
+     * @return whether it changed
+     */
+    boolean awaitChange(long seenVersion, long deadlineNanos) throws InterruptedException {
+        synchronized (lock) {
+            while (version == seenVersion) {
+                long remaining = deadlineNanos - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(lock, remaining);
+            }
+            return true;
+        }
+    }
+
+    private void changed() {
+        version++;
+        lock.notifyAll();
+    }
+}

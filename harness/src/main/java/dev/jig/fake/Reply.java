@@ -1,0 +1,118 @@
+package dev.jig.fake;
+
+import dev.jig.wire.Codec;
+import dev.jig.wire.Framing;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * What a stub may return instead of a plain message, to answer late, stay silent or hang up.
+ *
+ * <pre>{@code
+ * FakeTcpServer.spec("bank")
+ *     .respond(BalanceQuery.class, q -> Reply.after(Duration.ofSeconds(3), new Balance(100)))
+ *     .respond(Deposit.class, d -> Reply.closeConnection());
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Reply {
+
+    private enum Action { SEND, NONE, CLOSE }
+
+    private static final Reply NONE = new Reply(Action.NONE, null, null, Duration.ZERO);
+    private static final Reply CLOSE = new Reply(Action.CLOSE, null, null, Duration.ZERO);
+
+    private final Action action;
+    private final Object message;
+    private final byte[] rawPayload;
+    private final Duration delay;
+
+    private Reply(Action action, Object message, byte[] rawPayload, Duration delay) {
+        this.action = action;
+        this.message = message;
+        this.rawPayload = rawPayload;
+        this.delay = delay;
+    }
+
+    /** Answers with {@code message}, encoded by the server's codec. */
+    public static Reply of(Object message) {
+        return new Reply(Action.SEND, Objects.requireNonNull(message, "message"), null,
+                Duration.ZERO);
+    }
+
+    /**
+     * Answers with {@code message} {@code delay} after the request arrived (a slow bank). Later
+     * replies on the same connection wait for it, so replies stay in request order.
+     */
+    public static Reply after(Duration delay, Object message) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a reply delay cannot be negative: " + delay);
+        }
+        return new Reply(Action.SEND, Objects.requireNonNull(message, "message"), null, delay);
+    }
+
+    /** Answers with these exact bytes as the frame's payload, bypassing the codec. */
+    public static Reply payload(byte[] payload) {
+        return new Reply(Action.SEND, null, payload.clone(), Duration.ZERO);
+    }
+
+    /** Reads the request and never answers it; the connection stays open. */
+    public static Reply none() {
+        return NONE;
+    }
+
+    /** Closes the connection without answering (after any earlier replies on it were sent). */
+    public static Reply closeConnection() {
+        return CLOSE;
+    }
+
+    /**
+     * Encodes and frames this reply now.
+     *
+     * @return what to send, or {@code null} for no reply
+     * @throws dev.jig.wire.CodecException if the codec cannot encode the message
+     * @throws IllegalArgumentException    if the framing cannot carry it
+     */
+    Outgoing resolve(Codec codec, Framing framing) {
+        switch (action) {
+            case NONE:
+                return null;
+            case CLOSE:
+                return Outgoing.CLOSE;
+            default:
+                byte[] payload = rawPayload != null ? rawPayload : codec.encode(message);
+                String after = delay.isZero() ? "" : "after " + Durations.describe(delay) + " ";
+                return new Outgoing(frame(framing, payload), delay.toNanos(), false,
+                        "replied " + after + codec.describe(payload));
+        }
+    }
+
+    private static byte[] frame(Framing framing, byte[] payload) {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 4);
+        try {
+            framing.writeFrame(frame, payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return frame.toByteArray();
+    }
+
+    @Override
+    public String toString() {
+        switch (action) {
+            case NONE:
+                return "Reply.none()";
+            case CLOSE:
+                return "Reply.closeConnection()";
+            default:
+                Object what = rawPayload != null ? rawPayload.length + " bytes" : message;
+                return delay.isZero() ? "Reply.of(" + what + ")"
+                        : "Reply.after(" + Durations.describe(delay) + ", " + what + ")";
+        }
+    }
+}

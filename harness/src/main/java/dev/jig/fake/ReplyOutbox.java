@@ -1,0 +1,100 @@
+package dev.jig.fake;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends one connection's replies in request order, each no earlier than its delay allows.
+ * Immediate replies are written on the caller's (the connection's reader) thread; a delayed
+ * reply, and everything queued behind it, is sent from the server's scheduler, so that the
+ * reader keeps reading (and journaling) requests while a slow reply waits.
+ */
+final class ReplyOutbox {
+
+    private record Pending(Outgoing outgoing, long dueNanos) {
+    }
+
+    private final OutputStream out;
+    private final Runnable closeConnection;
+    private final ScheduledExecutorService scheduler;
+    private final Deque<Pending> queue = new ArrayDeque<>();
+    private boolean active; // a drain is running or scheduled; only it writes
+    private boolean cancelled;
+
+    ReplyOutbox(OutputStream out, Runnable closeConnection, ScheduledExecutorService scheduler) {
+        this.out = out;
+        this.closeConnection = closeConnection;
+        this.scheduler = scheduler;
+    }
+
+    void submit(Outgoing outgoing, long arrivedNanos) {
+        Pending pending = new Pending(outgoing, arrivedNanos + outgoing.delayNanos());
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            queue.add(pending);
+            if (active) {
+                return;
+            }
+            active = true;
+        }
+        drain();
+    }
+
+    /** Drops queued replies; nothing more is written. */
+    synchronized void cancel() {
+        cancelled = true;
+        queue.clear();
+    }
+
+    private void drain() {
+        while (true) {
+            Pending next;
+            synchronized (this) {
+                next = queue.peek();
+                if (next == null || cancelled) {
+                    active = false;
+                    return;
+                }
+                long wait = next.dueNanos() - System.nanoTime();
+                if (wait > 0) {
+                    scheduleDrain(wait);
+                    return;
+                }
+                queue.poll();
+            }
+            perform(next.outgoing());
+        }
+    }
+
+    private void scheduleDrain(long waitNanos) {
+        try {
+            scheduler.schedule(this::drain, waitNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            cancelled = true; // the server is closing; delayed replies are cancelled with it
+            active = false;
+        }
+    }
+
+    private void perform(Outgoing outgoing) {
+        try {
+            if (outgoing.frame() != null) {
+                out.write(outgoing.frame());
+                out.flush();
+            }
+            if (outgoing.close()) {
+                closeConnection.run();
+            }
+        } catch (IOException e) {
+            // The client went away; later replies have nobody to go to.
+            cancel();
+            closeConnection.run();
+        }
+    }
+}
