@@ -105,12 +105,12 @@ public final class FakeServer extends ManagedResource<FakeTcpServer> implements 
 
     @Override
     public Framing framing() {
-        return spec.framingValue();
+        return spec.framingUsed();
     }
 
     @Override
     public Codec codec() {
-        return spec.codecValue();
+        return spec.codecUsed();
     }
 
     /** Checks what the server received, waiting up to 2 s for requests still on their way. */
@@ -184,7 +184,7 @@ public final class FakeServer extends ManagedResource<FakeTcpServer> implements 
         if (!failOnProtocolErrors || server == null) {
             return List.of();
         }
-        List<ProtocolError> errors = server.journal().protocolErrors();
+        List<ProtocolError> errors = server.journal().unacknowledgedProtocolErrors();
         if (errors.isEmpty()) {
             return List.of();
         }

@@ -49,7 +49,7 @@ class JigExtensionTest {
                 .contains("listening on port")
                 .contains("upstream (fake at 127.0.0.1:")
                 .contains("1 unmatched requests")
-                .contains("{\"text\":\"unexpected\"}");
+                .contains("{\"what\":\"unexpected\"}");
         assertThat(((org.opentest4j.AssertionFailedError) failure).getExpected().getValue()).isEqualTo("expected");
         assertFalse(FailingTestCase.upstream.isRunning(), "the static fake must be stopped after the class");
     }
@@ -63,16 +63,17 @@ class JigExtensionTest {
                 .contains("relay exited with code 3")
                 .contains("relay: cannot start, configuration is broken");
         assertNotNull(NeverReadyTestCase.lastUpstream, "the fake was started for the relay's arguments");
-        assertFalse(NeverReadyTestCase.lastUpstream.isRunning(), "the fake must be stopped again");
+        assertFalse(((FakeServer) NeverReadyTestCase.lastUpstream).isRunning(), "the fake must be stopped again");
     }
 
     @Test
     void connectToAnUnknownNameSaysWhatIsDeclared() {
         Events events = run(UnknownTargetTestCase.class);
         events.assertStatistics(stats -> stats.started(1).failed(1));
-        assertThat(onlyFailure(events)).isInstanceOf(JigConfigurationException.class)
-                .hasMessage("@Connect(\"atm\"): UnknownTargetTestCase declares no system or fake server named "
-                        + "'atm'. Declared: bank.");
+        Throwable failure = onlyFailure(events);
+        assertThat(failure).hasMessageEndingWith("@Connect(\"atm\"): UnknownTargetTestCase declares no system "
+                + "or fake server named 'atm'. Declared: bank.");
+        assertThat(failure.getCause()).isInstanceOf(JigConfigurationException.class);
     }
 
     @Test

@@ -134,11 +134,13 @@ public final class FakeTcpServerSpec {
         }
     }
 
-    Framing framingUsed() {
+    /** The framing it will use. */
+    public Framing framingUsed() {
         return framing;
     }
 
-    Codec codecUsed() {
+    /** The codec it will use. */
+    public Codec codecUsed() {
         return codec;
     }
 

@@ -87,7 +87,8 @@ public final class Journal {
         }
     }
 
-    List<ProtocolError> unacknowledgedProtocolErrors() {
+    /** The protocol errors not yet taken with {@link FakeTcpServer#takeProtocolErrors()}. */
+    public List<ProtocolError> unacknowledgedProtocolErrors() {
         synchronized (lock) {
             return List.copyOf(protocolErrors.subList(acknowledgedErrors, protocolErrors.size()));
         }

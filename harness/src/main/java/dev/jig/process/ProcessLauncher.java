@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,11 +21,16 @@ final class ProcessLauncher {
     }
 
     static SystemProcess launch(ProcessSpec spec, Timeline timeline) {
+        // Resolve before the start phase: a supplier may start another resource (the fake it needs),
+        // whose start is a phase of its own, not part of this one.
+        int freePort = usesFreePort(spec) ? freeLoopbackPort(spec.name()) : -1;
+        List<String> command = resolveCommand(spec, freePort);
+        Map<String, String> environment = resolveEnv(spec, freePort);
         SystemProcess system;
         try (Timeline.Span span = timeline.span("start " + spec.name())) {
             ProcessRegistry registry = spec.registryOrDefault();
             registry.reapOnce();
-            system = spawn(spec, registry);
+            system = spawn(spec, registry, freePort, command, environment);
         }
         Ready ready = spec.readyCondition();
         if (ready == null) {
@@ -57,14 +63,19 @@ final class ProcessLauncher {
         return failure;
     }
 
-    private static SystemProcess spawn(ProcessSpec spec, ProcessRegistry registry) {
-        int freePort = usesFreePort(spec) ? freeLoopbackPort(spec.name()) : -1;
-        List<String> command = resolveCommand(spec, freePort);
+    private static SystemProcess spawn(ProcessSpec spec, ProcessRegistry registry, int freePort,
+                                       List<String> command, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (spec.workingDirectory() != null) {
             builder.directory(checkedDirectory(spec, command).toFile());
         }
-        resolveEnv(spec, freePort, builder.environment());
+        environment.forEach((variable, value) -> {
+            if (value == null) {
+                builder.environment().remove(variable);
+            } else {
+                builder.environment().put(variable, value);
+            }
+        });
         ProcessOutput output = new ProcessOutput(spec.name(), ProcessOutput.DEFAULT_CAPACITY);
         if (spec.echo()) {
             output.subscribe(line -> echo(spec.name(), line));
@@ -97,14 +108,12 @@ final class ProcessLauncher {
         return command;
     }
 
-    private static void resolveEnv(ProcessSpec spec, int freePort, Map<String, String> environment) {
-        spec.envMap().forEach((variable, value) -> {
-            if (value == null) {
-                environment.remove(variable);
-            } else {
-                environment.put(variable, resolve(spec, value, freePort, "environment variable " + variable));
-            }
-        });
+    /** The variables to set; a {@code null} value removes an inherited one. */
+    private static Map<String, String> resolveEnv(ProcessSpec spec, int freePort) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        spec.envMap().forEach((variable, value) -> environment.put(variable,
+                value == null ? null : resolve(spec, value, freePort, "environment variable " + variable)));
+        return environment;
     }
 
     private static String resolve(ProcessSpec spec, Object value, int freePort, String what) {

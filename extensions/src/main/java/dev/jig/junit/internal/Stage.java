@@ -69,9 +69,11 @@ public final class Stage implements AutoCloseable {
         Stage previous = STARTING.get();
         STARTING.set(this);
         try {
-            started.push(resource);
             resource.start(recorder);
         } finally {
+            // Pushed once its start returns (or fails: stop is safe on a half-started resource), so that a
+            // dependency started on demand inside this start is pushed first and stopped last.
+            started.push(resource);
             starting.remove(resource);
             if (previous == null) {
                 STARTING.remove();

@@ -35,7 +35,7 @@ abstract class AtmSuite {
             .respond(BalanceQuery.class, q -> new Balance(BALANCES.getOrDefault(q.customer(), 0L)));
 
     final SystemUnderTest atm = atm()
-            .args("--bank", bank, "--port", "0", "--bank-timeout-ms", "500")
+            .args("--bank", bank, "--port", "0", "--bank-timeout-ms", "2000")
             .readyWhen(Ready.logLine("listening on port (\\d+)"));
 
     /** How to start this implementation of the ATM, named "atm". */
@@ -94,12 +94,12 @@ abstract class AtmSuite {
 
     @Test
     void aSlowBankGivesAnErrorNotSilence(@Connect("atm") FramedClient<AtmRequest, AtmReply> client) {
-        bank.server().respond(BalanceQuery.class, q -> Reply.after(Duration.ofSeconds(5), new Balance(100)));
+        bank.server().respond(BalanceQuery.class, q -> Reply.after(Duration.ofSeconds(30), new Balance(100)));
 
         AtmReply reply = client.request(AtmRequest.withdraw("Jane Doe", 50)).join();
 
         assertThat(reply.success()).isFalse();
-        assertThat(reply.error()).isEqualTo("bank timed out after 500 ms");
+        assertThat(reply.error()).isEqualTo("bank timed out after 2000 ms");
     }
 
     @Test

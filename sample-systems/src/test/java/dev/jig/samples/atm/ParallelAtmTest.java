@@ -1,11 +1,15 @@
 package dev.jig.samples.atm;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 
 /**
  * Runs both ATM suites at once with JUnit's parallel execution: every test starts its own bank, ATM and
@@ -16,7 +20,7 @@ class ParallelAtmTest {
 
     @Test
     void bothSuitesPassWhenTestsRunConcurrently() {
-        EngineTestKit.engine("junit-jupiter")
+        Events events = EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
@@ -24,7 +28,16 @@ class ParallelAtmTest {
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
                 .selectors(selectClass(JavaAtmTest.class), selectClass(PythonAtmTest.class))
                 .execute()
-                .testEvents()
-                .assertStatistics(stats -> stats.started(16).succeeded(16).failed(0));
+                .testEvents();
+        assertThat(failures(events)).isEmpty();
+        events.assertStatistics(stats -> stats.started(16).succeeded(16).failed(0));
+    }
+
+    private static List<String> failures(Events events) {
+        return events.failed().stream()
+                .map(event -> event.getTestDescriptor().getLegacyReportingName() + ": "
+                        + event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                                .map(Object::toString).orElse("?"))
+                .toList();
     }
 }
