@@ -1,5 +1,6 @@
 package dev.jig.client;
 
+import dev.jig.support.Durations;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
 import java.io.IOException;
@@ -26,7 +27,7 @@ record ClientSettings<R>(Class<R> replyType, Framing framing, Codec codec, Durat
         } catch (IOException e) {
             closeQuietly(socket, e);
             String within = e instanceof SocketTimeoutException
-                    ? " within " + Durations.describe(connectTimeout) : "";
+                    ? " within " + Durations.human(connectTimeout) : "";
             String whom = name != null ? name + " at " + where : where;
             throw new ClientConnectException("could not connect to " + whom + within + ": "
                     + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.jig.client;
 
+import dev.jig.support.Durations;
 import dev.jig.client.PendingReplies.Pending;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
@@ -223,7 +224,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
 
     private void timeOut(Pending<R> entry, Duration timeout) {
         entry.future.completeExceptionally(new ReplyTimeoutException("no reply from " + name()
-                + " within " + Durations.describe(timeout) + " to request #" + entry.sequence + " "
+                + " within " + Durations.human(timeout) + " to request #" + entry.sequence + " "
                 + entry.description + "; " + replies(pending.unansweredAfter(entry))
                 + " pending after it"));
     }

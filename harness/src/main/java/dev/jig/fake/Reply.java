@@ -1,5 +1,6 @@
 package dev.jig.fake;
 
+import dev.jig.support.Durations;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
 import java.io.ByteArrayOutputStream;
@@ -86,7 +87,7 @@ public final class Reply {
                 return Outgoing.CLOSE;
             default:
                 byte[] payload = rawPayload != null ? rawPayload : codec.encode(message);
-                String after = delay.isZero() ? "" : "after " + Durations.describe(delay) + " ";
+                String after = delay.isZero() ? "" : "after " + Durations.human(delay) + " ";
                 return new Outgoing(frame(framing, payload), delay.toNanos(), false,
                         "replied " + after + codec.describe(payload));
         }
@@ -112,7 +113,7 @@ public final class Reply {
             default:
                 Object what = rawPayload != null ? rawPayload.length + " bytes" : message;
                 return delay.isZero() ? "Reply.of(" + what + ")"
-                        : "Reply.after(" + Durations.describe(delay) + ", " + what + ")";
+                        : "Reply.after(" + Durations.human(delay) + ", " + what + ")";
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jig.fake;
 
+import dev.jig.support.Durations;
 import dev.jig.wire.Codec;
 import java.time.Duration;
 import java.util.List;
@@ -133,7 +134,7 @@ public final class Verification {
     }
 
     private String within() {
-        return Durations.describe(within);
+        return Durations.human(within);
     }
 
     private VerificationException failure(String headline) {

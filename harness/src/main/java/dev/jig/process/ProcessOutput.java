@@ -1,5 +1,6 @@
 package dev.jig.process;
 
+import dev.jig.support.Durations;
 import dev.jig.record.OutputLine;
 import java.time.Duration;
 import java.util.ArrayList;

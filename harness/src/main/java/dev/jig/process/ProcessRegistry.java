@@ -1,12 +1,11 @@
 package dev.jig.process;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jig.support.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -111,17 +110,11 @@ public final class ProcessRegistry {
         RegistryEntry entry = RegistryEntry.of(name, process, maskedCommand);
         Path file = directory.resolve(process.pid() + "-" + Integer.toHexString(entry.startInstant().hashCode())
                 + SUFFIX);
-        Path temp = null;
         try {
             Files.createDirectories(directory);
             // Written aside and moved into place, so a reaper never reads half an entry.
-            temp = Files.createTempFile(directory, process.pid() + "-", ".tmp");
-            JSON.writeValue(temp.toFile(), entry);
-            move(temp, file);
+            AtomicFiles.write(file, temp -> JSON.writeValue(temp.toFile(), entry));
         } catch (IOException | RuntimeException e) {
-            if (temp != null) {
-                deleteQuietly(temp);
-            }
             System.err.println("jig: could not register " + name + " (pid " + process.pid() + ") in " + directory
                     + "; if this JVM is killed, stop it by hand. Cause: " + e);
             return () -> { };
@@ -155,14 +148,6 @@ public final class ProcessRegistry {
                     ZoneId.systemDefault()));
         } catch (RuntimeException e) {
             return instant;
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

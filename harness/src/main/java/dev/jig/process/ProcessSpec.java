@@ -1,5 +1,6 @@
 package dev.jig.process;
 
+import dev.jig.support.Durations;
 import dev.jig.record.Secrets;
 import dev.jig.record.Timeline;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.jig.process;
 
+import dev.jig.support.Durations;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,6 @@
 package dev.jig.process;
 
+import dev.jig.support.Durations;
 import java.time.Duration;
 
 /** The common part of every {@link Ready}: its own optional timeout and how it is awaited. */

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.jig.record.RunRecord;
+import dev.jig.support.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apiguardian.api.API;
 
 /**
@@ -43,13 +42,7 @@ public final class ResultsFile {
         Path target = directory.resolve(FILE_NAME);
         try {
             Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, ".results-", ".json.tmp");
-            try {
-                MAPPER.writeValue(temp.toFile(), run);
-                moveAtomically(temp, target);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(target, temp -> MAPPER.writeValue(temp.toFile(), run));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + target + ": " + e.getMessage()
@@ -71,13 +64,5 @@ public final class ResultsFile {
                     + RunRecord.SCHEMA + "'. It was written by another version of Jig.");
         }
         return run;
-    }
-
-    private static void moveAtomically(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

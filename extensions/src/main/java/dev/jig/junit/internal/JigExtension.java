@@ -12,10 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -29,28 +25,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * unmatched requests to a failing test's message.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public final class JigExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler, InvocationInterceptor {
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        Lifecycle.startClass(context);
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        Lifecycle.stopClass(context);
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        Lifecycle.startTest(context);
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        Lifecycle.stopTest(context);
-    }
+public final class JigExtension extends LifecycleCallbacks implements ParameterResolver,
+        TestExecutionExceptionHandler, InvocationInterceptor {
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,

@@ -1,11 +1,6 @@
 package dev.jig.junit.internal;
 
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The base of the declarable resources: holds the running thing, starts on demand when another resource
@@ -15,8 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param <R> what runs: a server, a process, a client
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public abstract class ManagedResource<R> implements JigResource, BeforeAllCallback, AfterAllCallback,
-        BeforeEachCallback, AfterEachCallback {
+public abstract class ManagedResource<R> extends LifecycleCallbacks implements JigResource {
 
     private final String name;
     private volatile R running;
@@ -62,26 +56,6 @@ public abstract class ManagedResource<R> implements JigResource, BeforeAllCallba
     /** The running thing, or {@code null}, without starting anything. */
     protected final R runningOrNull() {
         return running;
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        Lifecycle.startClass(context);
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        Lifecycle.stopClass(context);
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        Lifecycle.startTest(context);
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        Lifecycle.stopTest(context);
     }
 
     @Override
