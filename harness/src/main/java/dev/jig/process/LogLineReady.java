@@ -29,12 +29,11 @@ final class LogLineReady extends ReadyCondition {
         ProcessOutput output = wait.process().output();
         AtomicReference<Matcher> match = new AtomicReference<>();
         // Subscribe before reading the history, so that no line falls between the two.
-        AutoCloseable subscription = output.subscribe(line -> {
+        try (ProcessOutput.Subscription subscription = output.subscribe(line -> {
             if (match.get() == null && offer(line, match)) {
                 wait.wake();
             }
-        });
-        try {
+        })) {
             for (OutputLine line : output.lines()) {
                 if (match.get() != null || offer(line, match)) {
                     break;
@@ -51,8 +50,6 @@ final class LogLineReady extends ReadyCondition {
                 }
                 wait.sleep(seen, deadline.remaining().toNanos());
             }
-        } finally {
-            closeQuietly(subscription);
         }
         wait.process().captureMatch(match.get(), portOf(match.get()));
     }
@@ -77,14 +74,6 @@ final class LogLineReady extends ReadyCondition {
             return port >= 1 && port <= 65535 ? port : null;
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // Unsubscribing only removes a listener from a list; nothing to report.
         }
     }
 

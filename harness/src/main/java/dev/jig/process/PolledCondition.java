@@ -5,8 +5,10 @@ import java.time.Duration;
 /** A condition checked by repeated attempts, with a growing pause, woken early if the process exits. */
 abstract sealed class PolledCondition extends ReadyCondition permits PortReady, HttpReady, WhenReady {
 
-    private static final long FIRST_PAUSE_NANOS = 10_000_000L;
-    private static final long MAX_PAUSE_NANOS = 200_000_000L;
+    // A loopback attempt costs tens of microseconds: poll often at first (most systems are ready within
+    // a second), and never pause so long that readiness is noticed late. New output wakes a pause early.
+    private static final long FIRST_PAUSE_NANOS = 2_000_000L;
+    private static final long MAX_PAUSE_NANOS = 50_000_000L;
 
     PolledCondition(Duration timeout) {
         super(timeout);
@@ -33,7 +35,7 @@ abstract sealed class PolledCondition extends ReadyCondition permits PortReady, 
                 throw wait.timedOut(this, deadline, lastSeen);
             }
             wait.sleep(seen, Math.min(pause, deadline.remaining().toNanos()));
-            pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+            pause = Math.min(pause + pause / 2, MAX_PAUSE_NANOS);
         }
     }
 

@@ -122,7 +122,7 @@ public final class ProcessOutput {
      * Calls {@code listener} with every line from now on, on the reader thread; keep it quick.
      * Closing the returned handle unsubscribes.
      */
-    public AutoCloseable subscribe(Consumer<OutputLine> listener) {
+    public Subscription subscribe(Consumer<OutputLine> listener) {
         Objects.requireNonNull(listener, "listener");
         listeners.add(listener);
         return () -> listeners.remove(listener);
@@ -191,5 +191,12 @@ public final class ProcessOutput {
             Thread.currentThread().interrupt();
             throw new OutputTimeoutException("Interrupted while waiting for output of " + name);
         }
+    }
+
+    /** A listener's registration; closing it (safe twice) stops the notifications. */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
     }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * One readiness wait of one process: what conditions consult (the process, its port), how they sleep
- * (woken early by new output and by the process's exit), and how their failures read.
+ * (woken early by every new output line and by the process's exit), and how their failures read.
  */
 final class ReadinessWait {
 
@@ -43,7 +43,10 @@ final class ReadinessWait {
     }
 
     private void run(ReadyCondition condition, Duration defaultTimeout) throws InterruptedException {
-        condition.await(this, Deadline.after(defaultTimeout));
+        // Any new line wakes a polling condition at once: systems often print as they become ready.
+        try (ProcessOutput.Subscription wakeOnOutput = process.output().subscribe(line -> wake())) {
+            condition.await(this, Deadline.after(defaultTimeout));
+        }
     }
 
     SystemProcess process() {
