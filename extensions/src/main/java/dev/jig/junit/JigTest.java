@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class AtmTest {
  *     static final FakeServer bank = FakeServer.tcp("bank").respond(BalanceQuery.class, q -> new Balance(100));
  *     final SystemUnderTest atm = SystemUnderTest.java("atm", AtmMain.class)
- *             .args("--bank", bank::address, "--port", "0")
+ *             .args("--bank", bank, "--port", "0")   // bank stands for its host:port
  *             .readyWhen(Ready.logLine("listening on port (\\d+)"));
  *
  *     @Test

@@ -1,0 +1,37 @@
+package dev.jig.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jig.client.FramedClient;
+import dev.jig.fake.FakeTcpServer;
+import dev.jig.process.ProcessSpec;
+import dev.jig.process.Ready;
+import dev.jig.process.SystemProcess;
+import dev.jig.samples.atm.AtmMain;
+import dev.jig.samples.atm.AtmReply;
+import dev.jig.samples.atm.AtmRequest;
+import dev.jig.samples.bank.Balance;
+import dev.jig.samples.bank.BalanceQuery;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The README's "Without JUnit" example, word for word: the harness alone, in try-with-resources. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class HarnessWithoutJUnitTest {
+
+    @Test
+    void theReadmeExampleRuns() {
+        AtmReply answer;
+        try (FakeTcpServer bank = FakeTcpServer.spec("bank").respond(BalanceQuery.class, q -> new Balance(100)).start();
+             SystemProcess atm = ProcessSpec.java("atm", AtmMain.class)
+                     .args("--bank", bank.address(), "--port", "0")
+                     .readyWhen(Ready.logLine("listening on port (\\d+)")).start();
+             FramedClient<AtmRequest, AtmReply> client = FramedClient.<AtmRequest, AtmReply>builder(AtmReply.class)
+                     .connect(atm.host(), atm.port().getAsInt())) {
+            answer = client.request(AtmRequest.withdraw("Jane Doe", 50)).join();
+            System.out.println(answer);
+        }
+        assertThat(answer).isEqualTo(new AtmReply(true, 50, null));
+    }
+}
