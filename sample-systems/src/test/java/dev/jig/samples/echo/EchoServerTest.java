@@ -3,6 +3,7 @@ package dev.jig.samples.echo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jig.client.FramedClient;
+import dev.jig.junit.Client;
 import dev.jig.junit.Connect;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.SystemUnderTest;
@@ -23,6 +24,14 @@ class EchoServerTest {
             .command("echo", "python3", "-u", SamplePaths.python("echo_server.py"), "--port", "0")
             .readyWhen(Ready.logLine("Server listening on 127\\.0\\.0\\.1:(\\d+)"))
             .protocol(Framing.newlineDelimited(), Codec.text());
+
+    // A client declared as a field: connected after the server is ready, closed before it stops.
+    static final Client<String, String> client = Client.to(echo, String.class);
+
+    @Test
+    void aFieldClientTalksToo() {
+        assertThat(client.request("from a field").join()).isEqualTo("Echo : from a field");
+    }
 
     @Test
     void echoesALine(@Connect("echo") FramedClient<String, String> client) {
