@@ -1,5 +1,6 @@
 package dev.jig.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -12,13 +13,17 @@ import org.apiguardian.api.API;
  * @param phases    start, ready and stop of each class-scoped resource, offsets from the class's start
  * @param processes the systems started once for the class
  * @param fakes     the fake servers started once for the class
+ * @param systemProfiles the profiles of the systems started once for the class, when profiled
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClassRecord(String id, String className, List<PhaseRecord> phases,
-                          List<ProcessRecord> processes, List<FakeRecord> fakes) {
+                          List<ProcessRecord> processes, List<FakeRecord> fakes,
+                          List<SystemProfileRecord> systemProfiles) {
     public ClassRecord {
         phases = List.copyOf(phases);
         processes = List.copyOf(processes);
         fakes = List.copyOf(fakes);
+        systemProfiles = systemProfiles == null || systemProfiles.isEmpty() ? null : List.copyOf(systemProfiles);
     }
 }

@@ -73,7 +73,7 @@ public final class RunRecorder {
         classes.forEach((classId, scope) -> {
             if (!scope.isEmpty()) {
                 classRecords.add(new ClassRecord(classId, classNameOf(classId), scope.timeline().phases(),
-                        scope.processes(), scope.fakes()));
+                        scope.processes(), scope.fakes(), scope.systemProfiles()));
             }
         });
         RunInfo info = new RunInfo(id, startedAt, System.nanoTime() - startNanoTime,

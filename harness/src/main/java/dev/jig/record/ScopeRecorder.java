@@ -16,6 +16,9 @@ public class ScopeRecorder {
     private final Timeline timeline;
     private final List<ProcessRecord> processes = new ArrayList<>();
     private final List<FakeRecord> fakes = new ArrayList<>();
+    private final List<SystemProfileRecord> systemProfiles = new ArrayList<>();
+    private final List<BenchmarkRecord> benchmarks = new ArrayList<>();
+    private volatile ProfileRecord profile;
 
     /** A recorder whose timeline starts now. */
     public ScopeRecorder(String id) {
@@ -47,6 +50,44 @@ public class ScopeRecorder {
         }
     }
 
+    /** Adds the profile of a stopped system under test. */
+    public void add(SystemProfileRecord systemProfile) {
+        synchronized (systemProfiles) {
+            systemProfiles.add(systemProfile);
+        }
+    }
+
+    /** Adds a measured benchmark. */
+    public void add(BenchmarkRecord benchmark) {
+        synchronized (benchmarks) {
+            benchmarks.add(benchmark);
+        }
+    }
+
+    /** Sets the test JVM's profile of this scope (replacing an earlier one). */
+    public void profile(ProfileRecord value) {
+        this.profile = value;
+    }
+
+    /** The test JVM's profile, or {@code null}. */
+    public ProfileRecord profile() {
+        return profile;
+    }
+
+    /** The system profiles recorded so far. */
+    public List<SystemProfileRecord> systemProfiles() {
+        synchronized (systemProfiles) {
+            return List.copyOf(systemProfiles);
+        }
+    }
+
+    /** The benchmarks recorded so far. */
+    public List<BenchmarkRecord> benchmarks() {
+        synchronized (benchmarks) {
+            return List.copyOf(benchmarks);
+        }
+    }
+
     /** The processes recorded so far. */
     public List<ProcessRecord> processes() {
         synchronized (processes) {
@@ -63,6 +104,7 @@ public class ScopeRecorder {
 
     /** Whether any resource recorded anything here. */
     public boolean isEmpty() {
-        return timeline.phases().isEmpty() && processes().isEmpty() && fakes().isEmpty();
+        return timeline.phases().isEmpty() && processes().isEmpty() && fakes().isEmpty()
+                && systemProfiles().isEmpty();
     }
 }

@@ -17,15 +17,22 @@ import org.apiguardian.api.API;
  * @param phases        start, ready and stop of each resource and the test body, offsets from the test's start
  * @param processes     the systems it ran
  * @param fakes         the fake servers it used
+ * @param profile       the test JVM's profile of this test, when profiled
+ * @param systemProfiles the profiles of its systems under test, when profiled
+ * @param benchmarks    the benchmarks it measured
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestRecord(String id, String className, String methodName, String displayName,
                          TestStatus status, long durationNanos, FailureRecord failure,
-                         List<PhaseRecord> phases, List<ProcessRecord> processes, List<FakeRecord> fakes) {
+                         List<PhaseRecord> phases, List<ProcessRecord> processes, List<FakeRecord> fakes,
+                         ProfileRecord profile, List<SystemProfileRecord> systemProfiles,
+                         List<BenchmarkRecord> benchmarks) {
     public TestRecord {
         phases = List.copyOf(phases);
         processes = List.copyOf(processes);
         fakes = List.copyOf(fakes);
+        systemProfiles = systemProfiles == null || systemProfiles.isEmpty() ? null : List.copyOf(systemProfiles);
+        benchmarks = benchmarks == null || benchmarks.isEmpty() ? null : List.copyOf(benchmarks);
     }
 }

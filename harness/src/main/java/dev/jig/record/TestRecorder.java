@@ -27,13 +27,14 @@ public final class TestRecorder extends ScopeRecorder {
     public TestRecord finish(TestStatus status, Throwable failure) {
         long duration = System.nanoTime() - startNanoTime;
         return new TestRecord(id(), className, methodName, displayName, status, duration,
-                failure == null ? null : FailureRecord.of(failure), timeline().phases(), processes(), fakes());
+                failure == null ? null : FailureRecord.of(failure), timeline().phases(), processes(), fakes(),
+                profile(), systemProfiles(), benchmarks());
     }
 
     /** The record of a test that never ran. */
     public TestRecord skipped(String reason) {
         FailureRecord why = reason == null ? null : new FailureRecord("skipped", reason, "");
         return new TestRecord(id(), className, methodName, displayName, TestStatus.SKIPPED, 0L, why,
-                timeline().phases(), processes(), fakes());
+                timeline().phases(), processes(), fakes(), null, null, null);
     }
 }
