@@ -24,6 +24,24 @@ public final class Workload {
         return x;
     }
 
+    /** Busy for {@code nanos} in calls of {@link #mix}: JFR cannot walk the stack of a call-free loop. */
+    public static long busy(long nanos) {
+        long start = System.nanoTime();
+        long x = 0;
+        while (System.nanoTime() - start < nanos) {
+            x += mix(x);
+        }
+        return x;
+    }
+
+    public static long mix(long x) {
+        long h = x;
+        for (int i = 0; i < 200; i++) {
+            h = h * 31 + (h >>> 7) + i;
+        }
+        return h & 1;
+    }
+
     public static void onThreadA() {
         spin(1_000_000);
     }
