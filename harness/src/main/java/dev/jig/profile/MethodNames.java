@@ -16,8 +16,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MethodNames {
 
-    // Hidden classes: "Name/0x0000000800c0b040" (Class.getName) or "Name.0x..." (some JFR versions).
-    private static final Pattern HIDDEN_SUFFIX = Pattern.compile("[/.]0x[0-9a-fA-F]+$");
+    // Hidden classes: "Name/0x0000000800c0b040" (Class.getName), "Name+0x00007f72440a410.536765369" (JFR).
+    private static final Pattern HIDDEN_SUFFIX = Pattern.compile("[/.+]0x[0-9a-fA-F]+(\\.\\d+)?$");
     private static final Pattern LAMBDA_CLASS = Pattern.compile("\\$\\$Lambda(\\$\\d+)?");
     private static final Pattern GENERATED_HASH = Pattern.compile(
             "\\$\\$(EnhancerByCGLIB|FastClassByCGLIB|SpringCGLIB|EnhancerBySpringCGLIB|ByteBuddy)\\$\\$[0-9a-zA-Z_$]*$");

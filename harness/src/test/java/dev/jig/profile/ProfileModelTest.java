@@ -109,6 +109,8 @@ class ProfileModelTest {
         assertThat(MethodNames.className("jdk.internal.reflect.GeneratedMethodAccessor7"))
                 .isEqualTo("jdk.internal.reflect.GeneratedMethodAccessor");
         assertThat(MethodNames.qualified("com.acme.Hidden.0x1234.call")).isEqualTo("com.acme.Hidden.call");
+        assertThat(MethodNames.of("com.acme.Main$$Lambda+0x00007f724400a410.536765369", "serve"))
+                .isEqualTo("com.acme.Main$$Lambda.serve");
         assertThat(MethodNames.of("com.acme.Shop", "checkout")).isEqualTo("com.acme.Shop.checkout");
     }
 
