@@ -31,8 +31,9 @@ public final class CallRecorder {
             tree = current.register();
             THREAD.set(tree);
         }
-        CallTree.Node node = tree.current.child(method);
-        tree.current = node;
+        CallTree calls = tree.tree;
+        CallTree.Node node = calls.current.child(method);
+        calls.current = node;
         node.calls++;
         node.startedAt = System.nanoTime();
         return node;
@@ -46,10 +47,9 @@ public final class CallRecorder {
         }
         CallTree.Node node = (CallTree.Node) entered;
         node.totalNanos += now - node.startedAt;
-        ThreadTree tree = THREAD.get();
-        // A method entered in an earlier session (or before this thread's tree was reset) is not ours to pop.
-        if (tree != null && tree.current == node) {
-            tree.current = node.parent;
+        // Nodes belong to one thread's tree, so no thread-local look-up is needed to move its cursor back.
+        if (node.tree.current == node) {
+            node.tree.current = node.parent;
         }
     }
 
@@ -96,11 +96,9 @@ public final class CallRecorder {
     static final class ThreadTree {
         final Session session;
         final CallTree tree = new CallTree();
-        CallTree.Node current;
 
         ThreadTree(Session session) {
             this.session = session;
-            this.current = tree.root();
         }
     }
 }

@@ -26,7 +26,9 @@ public final class CallTree {
     /** The frame name of the synthetic root. */
     public static final String ROOT = "root";
 
-    private final Node root = new Node(ROOT, null);
+    private final Node root = new Node(ROOT, null, this);
+    // The profiler's cursor: the path the owning thread is in now.
+    Node current = root;
 
     /** The synthetic root: its children are the outermost profiled calls. */
     public Node root() {
@@ -90,22 +92,24 @@ public final class CallTree {
     public static final class Node {
         final String frame;
         final Node parent;
+        final CallTree tree;
         // Read and written by the profiler's advice on the owning thread only.
         final Map<String, Node> children = new LinkedHashMap<>(4);
         long calls;
         long totalNanos;
         long startedAt;
 
-        Node(String frame, Node parent) {
+        Node(String frame, Node parent, CallTree tree) {
             this.frame = frame;
             this.parent = parent;
+            this.tree = tree;
         }
 
         /** The child path for {@code frame}, created on first use. */
         public Node child(String frame) {
             Node child = children.get(frame);
             if (child == null) {
-                child = new Node(frame, this);
+                child = new Node(frame, this, tree);
                 children.put(frame, child);
             }
             return child;
