@@ -6,7 +6,9 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import dev.jig.junit.internal.ProfilingExtension;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Profiles the tests of a {@link JigTest} class (on the class) or one test (on the method; it wins over the
@@ -33,6 +35,7 @@ import org.apiguardian.api.API;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@ExtendWith(ProfilingExtension.class) // also outside @JigTest classes; JUnit registers it once
 public @interface Profile {
 
     /** Exact, sampled or both; default: key {@code jig.profile.mode}, else exact. */

@@ -74,6 +74,18 @@ class ProfilingTest {
     }
 
     @Test
+    void aMethodsOwnProfileReplacesTheClasssAndRunsOnce() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectMethod(ProfiledTestCase.class, "sampledWithSetup")).execute();
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("jig.profile"))
+                .filter(v -> v != null))
+                .singleElement().asString().startsWith("Sampled profile of sampledWithSetup()");
+    }
+
+    @Test
     void configurationKeysApplyWhereTheAnnotationIsSilent() {
         Map<String, String> keys = Map.of(ProfileSettings.ENABLED, "true", ProfileSettings.MODE, "both",
                 ProfileSettings.INCLUDE, "com.acme, org.shop", ProfileSettings.INTERVAL, "20ms",

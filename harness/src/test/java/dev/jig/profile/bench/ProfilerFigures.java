@@ -47,7 +47,45 @@ public final class ProfilerFigures {
         System.out.printf(Locale.ROOT, "CPU-bound workload: %.0f ns unprofiled, %.0f ns sampled every 10 ms: "
                         + "overhead %.2f %% (target <= 3 %%)%n", ns.get("cpuBound"), ns.get("cpuBoundSampled"),
                 100 * (ns.get("cpuBoundSampled") / ns.get("cpuBound") - 1));
+        interleavedSamplingOverhead();
         agreement();
+    }
+
+    /**
+     * The sampling overhead again, less exposed to a shared machine's load drifting between JMH's forks: one JVM,
+     * ten pairs of 1-second rounds, unprofiled then sampled, the median of the pairs' ratios.
+     */
+    static void interleavedSamplingOverhead() {
+        Reference.run(20_000); // warm up
+        List<Double> ratios = new ArrayList<>();
+        for (int pair = 0; pair < 10; pair++) {
+            double plain = roundsPerSecond();
+            double sampled;
+            try (Profiler profiler = Profiler.start(ProfileOptions.sampled())) {
+                sampled = roundsPerSecond();
+            }
+            ratios.add(plain / sampled);
+        }
+        ratios.sort(null);
+        double median = (ratios.get(4) + ratios.get(5)) / 2;
+        System.out.printf(Locale.ROOT, "Interleaved (10 pairs of 1 s rounds, one JVM): median sampling overhead "
+                + "%.2f %% (min %.2f %%, max %.2f %%)%n", 100 * (median - 1), 100 * (ratios.get(0) - 1),
+                100 * (ratios.get(9) - 1));
+    }
+
+    private static double roundsPerSecond() {
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(1).toNanos();
+        long rounds = 0;
+        long sink = 0;
+        while (System.nanoTime() < end) {
+            sink += Reference.run(20);
+            rounds++;
+        }
+        if (sink == 42) {
+            System.out.print(""); // keeps the work observable to the JIT
+        }
+        return rounds * 1e9 / (System.nanoTime() - start);
     }
 
     /** Exact and sampled top-10 by self time of the same workload, and how many methods they share. */
