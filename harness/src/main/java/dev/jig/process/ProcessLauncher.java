@@ -104,7 +104,7 @@ final class ProcessLauncher {
         if (spec.mainClass() != null) {
             command.addAll(spec.jvmArgList());
             if (recording != null) {
-                command.add(SystemProfiler.jvmOption(recording));
+                command.addAll(SystemProfiler.jvmOptions(recording));
             }
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));

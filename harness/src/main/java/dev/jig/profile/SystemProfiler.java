@@ -42,9 +42,13 @@ public final class SystemProfiler implements AutoCloseable {
         }
     }
 
-    /** The JVM option that makes a JVM record execution samples into {@code file} and write it on exit. */
-    public static String jvmOption(Path file) {
-        return "-XX:StartFlightRecording=filename=" + file + ",dumponexit=true,settings=profile";
+    /**
+     * The JVM options that make a JVM record execution samples into {@code file} and write it on exit. Debug
+     * information at non-safepoints lets samples inside inlined code name the right method.
+     */
+    public static List<String> jvmOptions(Path file) {
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
+                "-XX:StartFlightRecording=filename=" + file + ",dumponexit=true,settings=profile");
     }
 
     /** Starts watching {@code root}'s tree; {@code recording} is the JVM's flight recording, or null. */

@@ -48,9 +48,21 @@ final class Weaving {
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .ignore(type -> !patterns.test(type.getName()) || type.isInterface())
-                .type(type -> patterns.test(type.getName()))
+                .type(type -> patterns.test(type.getName()), Weaving::seesRecorder)
                 .transform((builder, type, loader, module, domain) -> builder.visit(advice))
                 .installOn(inst);
         woven = patterns;
+    }
+
+    /** Woven code calls {@link CallRecorder}: weave only classes whose loader resolves it to this very class. */
+    private static boolean seesRecorder(ClassLoader loader) {
+        if (loader == null) {
+            return false;
+        }
+        try {
+            return Class.forName(CallRecorder.class.getName(), false, loader) == CallRecorder.class;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }

@@ -47,8 +47,8 @@ public final class ProfilerFigures {
         System.out.printf(Locale.ROOT, "CPU-bound workload: %.0f ns unprofiled, %.0f ns sampled every 10 ms: "
                         + "overhead %.2f %% (target <= 3 %%)%n", ns.get("cpuBound"), ns.get("cpuBoundSampled"),
                 100 * (ns.get("cpuBoundSampled") / ns.get("cpuBound") - 1));
-        interleavedSamplingOverhead();
         agreement();
+        interleavedSamplingOverhead();
     }
 
     /**
