@@ -98,6 +98,7 @@ public final class CallTree {
         long calls;
         long totalNanos;
         long startedAt;
+        private Node lastChild;
 
         Node(String frame, Node parent, CallTree tree) {
             this.frame = frame;
@@ -107,11 +108,17 @@ public final class CallTree {
 
         /** The child path for {@code frame}, created on first use. */
         public Node child(String frame) {
+            Node last = lastChild;
+            // The advice passes the same constant string for a method every time: identity is the fast path.
+            if (last != null && last.frame == frame) {
+                return last;
+            }
             Node child = children.get(frame);
             if (child == null) {
                 child = new Node(frame, this, tree);
                 children.put(frame, child);
             }
+            lastChild = child;
             return child;
         }
 
