@@ -101,6 +101,10 @@ class ExactProfilerTest {
             assertThatThrownBy(() -> Profiler.start(ProfileOptions.exact("dev.jig.profiled")))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("one test at a time");
+            assertThat(first.stop().exact()).isNotNull();
+        }
+        try (Profiler afterwards = Profiler.start(ProfileOptions.exact("dev.jig.profiled"))) {
+            assertThat(afterwards.stop().exact().flat()).isEmpty();
         }
     }
 

@@ -61,8 +61,11 @@ public final class ProfilerFigures {
         for (int pair = 0; pair < 10; pair++) {
             double plain = roundsPerSecond();
             double sampled;
-            try (Profiler profiler = Profiler.start(ProfileOptions.sampled())) {
+            Profiler profiler = Profiler.start(ProfileOptions.sampled());
+            try {
                 sampled = roundsPerSecond();
+            } finally {
+                profiler.stop();
             }
             ratios.add(plain / sampled);
         }
