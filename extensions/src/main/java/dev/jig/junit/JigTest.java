@@ -1,5 +1,6 @@
 package dev.jig.junit;
 
+import dev.jig.junit.internal.BenchExtension;
 import dev.jig.junit.internal.JigExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -35,6 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(JigExtension.class)
+@ExtendWith({JigExtension.class, BenchExtension.class})
 public @interface JigTest {
 }
