@@ -18,7 +18,8 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * @param group           the group benchmarks are compared within ({@code null}: none)
- * @param warmupTime      how long to run the action before measuring (ignored when {@code warmupRounds > 0})
+ * @param warmupTime      how long to run the action before measuring at least (ignored when {@code warmupRounds > 0});
+ *                        warmup goes on while the action still gets faster, up to five times this
  * @param warmupRounds    calibrated rounds to run before measuring, instead of {@code warmupTime}
  * @param minRounds       the fewest measured rounds, even when {@code maxTime} is over
  * @param minTime         the shortest a round may last; iterations per round are raised until a round lasts

@@ -22,6 +22,9 @@ final class Measurement {
     static final long RESOLUTION_FACTOR = 1000;
     private static final long MAX_ITERATIONS = 1L << 40;
     private static final int MAX_ROUNDS = 1_000_000;
+    static final int MAX_WARMUP_FACTOR = 5;
+    /** A warmup window whose median is within 3 % of (or above) the previous one's counts as stable. */
+    private static final double STABLE = 0.97;
 
     private final BenchOptions options;
     private final Round round;
@@ -59,6 +62,10 @@ final class Measurement {
         long deadline = System.nanoTime() + options.maxTime().toNanos();
         while (iterations < MAX_ITERATIONS) {
             long took = round.time(iterations);
+            if (took >= target) {
+                // Confirm: one round slowed by a pause or a busy machine must not stop calibration early.
+                took = Math.min(took, Math.min(round.time(iterations), round.time(iterations)));
+            }
             if (took >= target || System.nanoTime() > deadline) {
                 return iterations;
             }
@@ -76,10 +83,36 @@ final class Measurement {
             }
             return;
         }
-        long end = System.nanoTime() + options.warmupTime().toNanos();
-        while (System.nanoTime() < end) {
-            round.time(iterations);
+        long window = options.warmupTime().toNanos();
+        if (window == 0) {
+            return;
         }
+        // Warm up for warmupTime, then on in half windows while the code is still getting faster (the JIT is
+        // still compiling), up to MAX_WARMUP_FACTOR times warmupTime.
+        long hardEnd = System.nanoTime() + window * MAX_WARMUP_FACTOR;
+        double previous = medianOfWindow(iterations, window);
+        while (System.nanoTime() < hardEnd) {
+            double current = medianOfWindow(iterations, window / 2);
+            if (current > previous * STABLE) {
+                return;
+            }
+            previous = current;
+        }
+    }
+
+    private double medianOfWindow(long iterations, long nanos) throws Exception {
+        double[] times = new double[64];
+        int count = 0;
+        long end = System.nanoTime() + nanos;
+        do {
+            if (count == times.length) {
+                times = Arrays.copyOf(times, count * 2);
+            }
+            times[count++] = round.time(iterations);
+        } while (System.nanoTime() < end);
+        double[] sorted = Arrays.copyOf(times, count);
+        Arrays.sort(sorted);
+        return sorted[count / 2];
     }
 
     private Samples measure(long iterations, int minRounds, long maxNanos) throws Exception {
