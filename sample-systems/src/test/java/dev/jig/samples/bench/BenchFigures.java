@@ -48,11 +48,17 @@ public final class BenchFigures {
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))).get(0);
         long jmhNanos = System.nanoTime() - start;
         BenchmarkRecord after = Bench.create().run("atmRoundTrip", CodecWork::atmRoundTrip);
+        StringBuilder successive = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            BenchmarkRecord again = Bench.create().run("atmRoundTrip", CodecWork::atmRoundTrip);
+            successive.append(String.format(Locale.ROOT, " %.0f/%.0f", again.stats().mean(), again.stats().median()));
+        }
         double score = jmh.stats().mean();
         System.out.printf(Locale.ROOT, "(a) atmRoundTrip: JMH %.0f ± %.0f ns/op; fixture %.0f ns/op (%+.1f %%) before "
                         + "JMH, %.0f ns/op (%+.1f %%) after; medians %.0f / %.0f ns%n", score, nullToNaN(jmh),
                 before.stats().mean(), percent(before.stats().mean(), score), after.stats().mean(),
                 percent(after.stats().mean(), score), before.stats().median(), after.stats().median());
+        System.out.println("(a) five more fixture runs, mean/median ns:" + successive);
         System.out.printf(Locale.ROOT, "(a) wall time: fixture %.2f s, JMH %.2f s: fixture/JMH = 1/%.0f%n",
                 fixtureNanos / 1e9, jmhNanos / 1e9, (double) jmhNanos / fixtureNanos);
     }
