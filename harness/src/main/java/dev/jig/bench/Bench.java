@@ -59,6 +59,11 @@ public final class Bench {
         return options;
     }
 
+    /** The measured resolution of this bench's timer in nanoseconds (measured once per timer and JVM). */
+    public long timerResolutionNanos() {
+        return TimerResolution.of(options.timer());
+    }
+
     /** The blackhole results go into, for values an action computes but does not return. */
     public Blackhole blackhole() {
         return blackhole;

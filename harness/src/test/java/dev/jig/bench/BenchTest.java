@@ -111,6 +111,13 @@ class BenchTest {
         assertTrue(result.stats().mean() > 0);
     }
 
+    @Test
+    void timerResolutionIsMeasuredAndPositive() {
+        long resolution = Bench.create().timerResolutionNanos();
+
+        assertTrue(resolution >= 1 && resolution < 100_000_000, "resolution " + resolution);
+    }
+
     static long sum(int n) {
         long total = 0;
         for (int i = 0; i < n; i++) {
