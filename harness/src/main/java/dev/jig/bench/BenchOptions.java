@@ -19,7 +19,8 @@ import org.apiguardian.api.API;
  *
  * @param group           the group benchmarks are compared within ({@code null}: none)
  * @param warmupTime      how long to run the action before measuring at least (ignored when {@code warmupRounds > 0});
- *                        warmup goes on while the action still gets faster, up to five times this
+ *                        warmup goes on while the action still gets faster or the JIT still compiles, up to
+ *                        five times this
  * @param warmupRounds    calibrated rounds to run before measuring, instead of {@code warmupTime}
  * @param minRounds       the fewest measured rounds, even when {@code maxTime} is over
  * @param minTime         the shortest a round may last; iterations per round are raised until a round lasts

@@ -1,5 +1,7 @@
 package dev.jig.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
@@ -87,17 +89,24 @@ final class Measurement {
         if (window == 0) {
             return;
         }
-        // Warm up for warmupTime, then on in half windows while the code is still getting faster (the JIT is
-        // still compiling), up to MAX_WARMUP_FACTOR times warmupTime.
+        // Warm up for warmupTime, then on in half windows while the code is still getting faster or the JIT
+        // is still compiling (on a busy machine a compilation can land late), up to MAX_WARMUP_FACTOR times.
         long hardEnd = System.nanoTime() + window * MAX_WARMUP_FACTOR;
         double previous = medianOfWindow(iterations, window);
         while (System.nanoTime() < hardEnd) {
+            long compiled = jitMillis();
             double current = medianOfWindow(iterations, window / 2);
-            if (current > previous * STABLE) {
+            if (current > previous * STABLE && jitMillis() == compiled) {
                 return;
             }
-            previous = current;
+            previous = Math.min(previous, current);
         }
+    }
+
+    /** Total JIT compilation time so far, or 0 where the JVM does not report it. */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private double medianOfWindow(long iterations, long nanos) throws Exception {

@@ -4,6 +4,8 @@ import dev.jig.bench.Baseline;
 import dev.jig.bench.BaselineCheck;
 import dev.jig.bench.Baselines;
 import dev.jig.bench.Bench;
+import dev.jig.bench.BenchOptions;
+import dev.jig.bench.BenchTimer;
 import dev.jig.bench.Threshold;
 import dev.jig.bench.Thresholds;
 import dev.jig.record.BenchmarkRecord;
@@ -21,8 +23,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <ol>
  *   <li>the same operation (the ATM's codec work for one withdrawal, about 2 µs) by the fixture with its
  *       defaults and by JMH (1 fork, 3 × 1 s warmup, 5 × 1 s measurement): agreement and wall time;</li>
- *   <li>A/A: the identical benchmark compared with its own saved baseline N times (threshold mean:10%):
- *       how often a regression is flagged, and how often a bare significance test would have flagged.</li>
+ *   <li>A/A: the identical benchmark compared with its own saved baseline N times (threshold mean:10%), with
+ *       the wall and the CPU timer: how often a regression is flagged, and how often a bare significance
+ *       test would have flagged.</li>
  * </ol>
  */
 public final class BenchFigures {
@@ -35,7 +38,8 @@ public final class BenchFigures {
         System.out.printf(Locale.ROOT, "Jig benchmark figures: %d CPUs, Java %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         agreement();
-        aa(aaRuns);
+        aa(aaRuns, BenchTimer.WALL);
+        aa(aaRuns, BenchTimer.CPU);
     }
 
     private static void agreement() throws Exception {
@@ -63,10 +67,11 @@ public final class BenchFigures {
                 fixtureNanos / 1e9, jmhNanos / 1e9, (double) jmhNanos / fixtureNanos);
     }
 
-    private static void aa(int runs) throws Exception {
+    private static void aa(int runs, BenchTimer timer) throws Exception {
+        BenchOptions options = BenchOptions.builder().timer(timer).build();
         Path dir = Files.createTempDirectory("jig-aa-");
         Baselines baselines = Baselines.at(dir);
-        BenchmarkRecord saved = Bench.create().run("atmRoundTrip", CodecWork::atmRoundTrip);
+        BenchmarkRecord saved = Bench.create(options).run("atmRoundTrip", CodecWork::atmRoundTrip);
         baselines.save("aa", Map.of(Baseline.key("aa", saved.name()), saved));
         Baseline baseline = baselines.find("aa").orElseThrow();
         BaselineCheck check = new BaselineCheck(Thresholds.of(Threshold.DEFAULT));
@@ -74,15 +79,15 @@ public final class BenchFigures {
         int significant = 0;
         double worst = 0;
         for (int i = 0; i < runs; i++) {
-            BenchmarkRecord current = Bench.create().run("atmRoundTrip", CodecWork::atmRoundTrip);
+            BenchmarkRecord current = Bench.create(options).run("atmRoundTrip", CodecWork::atmRoundTrip);
             BenchmarkRecord compared = check.compareAll("aa", List.of(current), baseline).get(0);
             flagged += compared.baseline().regression() ? 1 : 0;
             significant += compared.baseline().significant() ? 1 : 0;
             worst = Math.max(worst, compared.baseline().deltaPercent());
         }
-        System.out.printf(Locale.ROOT, "(b) A/A, %d runs against one saved run, threshold %s: %d flagged as "
+        System.out.printf(Locale.ROOT, "(b) A/A, %s timer, %d runs against one saved run, threshold %s: %d flagged as "
                         + "regression (%.0f %%); %d differ significantly by Mann-Whitney U alone; largest delta "
-                        + "%+.1f %%%n", runs, Threshold.DEFAULT, flagged, 100.0 * flagged / runs, significant,
+                        + "%+.1f %%%n", timer.name(), runs, Threshold.DEFAULT, flagged, 100.0 * flagged / runs, significant,
                 worst);
     }
 
