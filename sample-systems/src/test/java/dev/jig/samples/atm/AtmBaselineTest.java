@@ -129,7 +129,7 @@ class AtmBaselineTest {
         }
 
         @Test
-        @BenchConfig(group = "bank codec", threshold = "median:30%")
+        @BenchConfig(group = "bank codec", threshold = "median:30%", timer = "cpu")
         void bankCodec(Bench bench) {
             bench.run("decode balance", () -> {
                 Object last = null;
