@@ -1,7 +1,5 @@
 package dev.jig.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
@@ -19,7 +17,7 @@ public interface BenchTimer {
     BenchTimer WALL = named("wall", System::nanoTime);
 
     /** CPU time of the measuring thread: excludes waiting; coarser on most systems. */
-    BenchTimer CPU = named("cpu", () -> Cpu.THREADS.getCurrentThreadCpuTime());
+    BenchTimer CPU = named("cpu", () -> CpuClock.THREADS.getCurrentThreadCpuTime());
 
     /** The current time in nanoseconds; only differences are meaningful. */
     long now();
@@ -58,13 +56,5 @@ public interface BenchTimer {
                 return name;
             }
         };
-    }
-
-    /** Holder, so that the management bean is only looked up when the CPU timer is used. */
-    final class Cpu {
-        static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-        private Cpu() {
-        }
     }
 }
