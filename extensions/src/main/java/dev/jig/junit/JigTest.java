@@ -1,5 +1,6 @@
 package dev.jig.junit;
 
+import dev.jig.junit.internal.BenchExtension;
 import dev.jig.junit.internal.JigExtension;
 import dev.jig.junit.internal.ProfilingExtension;
 import java.lang.annotation.Documented;
@@ -36,6 +37,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith({ProfilingExtension.class, JigExtension.class})
+@ExtendWith({ProfilingExtension.class, JigExtension.class, BenchExtension.class})
 public @interface JigTest {
 }

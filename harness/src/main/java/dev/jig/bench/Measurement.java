@@ -1,0 +1,143 @@
+package dev.jig.bench;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+
+/**
+ * The measuring loop shared by the calibrated and the pedantic form: warmup, calibration of iterations per
+ * round, then rounds until enough rounds and enough time.
+ */
+final class Measurement {
+
+    /** Times one round of {@code iterations} operations, in the timer's nanoseconds. */
+    @FunctionalInterface
+    interface Round {
+        long time(long iterations) throws Exception;
+    }
+
+    /** What a measurement produced. */
+    record Samples(double[] perOperation, long iterations, long resolution) {
+    }
+
+    // A round should be long enough that the timer's step is at most 0.1 % of it.
+    static final long RESOLUTION_FACTOR = 1000;
+    private static final long MAX_ITERATIONS = 1L << 40;
+    private static final int MAX_ROUNDS = 1_000_000;
+    static final int MAX_WARMUP_FACTOR = 5;
+    /** A warmup window whose median is within 3 % of (or above) the previous one's counts as stable. */
+    private static final double STABLE = 0.97;
+
+    private final BenchOptions options;
+    private final Round round;
+    private final long resolution;
+
+    Measurement(BenchOptions options, Round round) {
+        this.options = options;
+        this.round = round;
+        this.resolution = TimerResolution.of(options.timer());
+    }
+
+    /** Calibrates, warms up, recalibrates (the code got faster) and measures. */
+    Samples calibrated() throws Exception {
+        long target = Math.max(options.minTime().toNanos(), resolution * RESOLUTION_FACTOR);
+        long iterations = calibrate(1, target);
+        warmup(iterations);
+        iterations = calibrate(iterations, target);
+        return measure(iterations, options.minRounds(), options.maxTime().toNanos());
+    }
+
+    /** Exactly {@code rounds} rounds of {@code iterations} after {@code warmupRounds}, no calibration. */
+    Samples fixed(int rounds, long iterations, int warmupRounds) throws Exception {
+        for (int i = 0; i < warmupRounds; i++) {
+            round.time(iterations);
+        }
+        return measure(iterations, rounds, 0);
+    }
+
+    long resolution() {
+        return resolution;
+    }
+
+    private long calibrate(long start, long target) throws Exception {
+        long iterations = start;
+        long deadline = System.nanoTime() + options.maxTime().toNanos();
+        while (iterations < MAX_ITERATIONS) {
+            long took = round.time(iterations);
+            if (took >= target) {
+                // Confirm: one round slowed by a pause or a busy machine must not stop calibration early.
+                took = Math.min(took, Math.min(round.time(iterations), round.time(iterations)));
+            }
+            if (took >= target || System.nanoTime() > deadline) {
+                return iterations;
+            }
+            // Jump close to the target (a bit over it) instead of doubling, but at least double.
+            double factor = took <= 0 ? 10 : 1.2 * target / took;
+            iterations = Math.min(MAX_ITERATIONS, (long) Math.ceil(iterations * Math.max(2.0, factor)));
+        }
+        return iterations;
+    }
+
+    private void warmup(long iterations) throws Exception {
+        if (options.warmupRounds() > 0) {
+            for (int i = 0; i < options.warmupRounds(); i++) {
+                round.time(iterations);
+            }
+            return;
+        }
+        long window = options.warmupTime().toNanos();
+        if (window == 0) {
+            return;
+        }
+        // Warm up for warmupTime, then on in half windows while the code is still getting faster or the JIT
+        // is still compiling (on a busy machine a compilation can land late), up to MAX_WARMUP_FACTOR times.
+        long hardEnd = System.nanoTime() + window * MAX_WARMUP_FACTOR;
+        double previous = medianOfWindow(iterations, window);
+        while (System.nanoTime() < hardEnd) {
+            long compiled = jitMillis();
+            double current = medianOfWindow(iterations, window / 2);
+            if (current > previous * STABLE && jitMillis() == compiled) {
+                return;
+            }
+            previous = Math.min(previous, current);
+        }
+    }
+
+    /** Total JIT compilation time so far, or 0 where the JVM does not report it. */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    private double medianOfWindow(long iterations, long nanos) throws Exception {
+        double[] times = new double[64];
+        int count = 0;
+        long end = System.nanoTime() + nanos;
+        do {
+            if (count == times.length) {
+                times = Arrays.copyOf(times, count * 2);
+            }
+            times[count++] = round.time(iterations);
+        } while (System.nanoTime() < end);
+        double[] sorted = Arrays.copyOf(times, count);
+        Arrays.sort(sorted);
+        return sorted[count / 2];
+    }
+
+    private Samples measure(long iterations, int minRounds, long maxNanos) throws Exception {
+        double[] samples = new double[Math.max(minRounds, 64)];
+        int count = 0;
+        long end = System.nanoTime() + maxNanos;
+        while (count < MAX_ROUNDS && (count < minRounds || System.nanoTime() < end)) {
+            if (options.gcBetweenRounds()) {
+                System.gc();
+            }
+            long took = round.time(iterations);
+            if (count == samples.length) {
+                samples = Arrays.copyOf(samples, count * 2);
+            }
+            samples[count++] = (double) took / iterations;
+        }
+        return new Samples(Arrays.copyOf(samples, count), iterations, resolution);
+    }
+}

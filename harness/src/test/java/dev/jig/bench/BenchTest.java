@@ -1,0 +1,128 @@
+package dev.jig.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jig.record.BenchmarkRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class BenchTest {
+
+    private static final BenchOptions QUICK = BenchOptions.builder().warmupTime(Duration.ofMillis(5))
+            .minRounds(5).minTime(Duration.ofMillis(1)).maxTime(Duration.ofMillis(20)).build();
+
+    @Test
+    void runCalibratesRoundsToLastAtLeastTheMinimumTime() {
+        BenchmarkRecord result = Bench.create(QUICK).run("sum", () -> sum(200));
+
+        assertEquals("sum", result.name());
+        assertEquals("bench", result.source());
+        assertEquals("ns", result.unit());
+        assertTrue(result.stats().rounds() >= 5, "rounds " + result.stats().rounds());
+        assertTrue(result.stats().mean() * result.stats().iterations() >= 1_000_000 * 0.5,
+                "round lasts " + result.stats().mean() * result.stats().iterations() + " ns");
+        assertEquals(result.stats().rounds(), result.samples().size());
+        assertTrue(result.stats().min() <= result.stats().median() && result.stats().median() <= result.stats().max());
+        assertTrue(result.percentiles().containsKey("99.0"));
+        assertTrue(!result.histogram().isEmpty());
+    }
+
+    @Test
+    void pedanticRunsSetupAndTeardownAroundEveryRoundAndExactlyTheRoundsAsked() {
+        AtomicInteger setups = new AtomicInteger();
+        List<Integer> tornDown = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+
+        BenchmarkRecord result = Bench.create(QUICK).pedantic("p",
+                Pedantic.of(setups::incrementAndGet, state -> calls.incrementAndGet())
+                        .teardown(tornDown::add).rounds(7).iterations(3).warmupRounds(2));
+
+        assertEquals(7, result.stats().rounds());
+        assertEquals(3, result.stats().iterations());
+        assertEquals(9, setups.get());
+        assertEquals(9, tornDown.size());
+        assertEquals(27, calls.get());
+    }
+
+    @Test
+    void groupsAreRelativeToTheirFastestBenchmark() {
+        Bench bench = Bench.create(QUICK);
+        bench.group("g").run("fast", () -> sum(100));
+        bench.group("g").run("slow", () -> sum(2000));
+        bench.run("alone", () -> sum(10));
+
+        List<BenchmarkRecord> results = bench.results();
+
+        assertEquals(1.0, results.get(0).relative());
+        assertTrue(results.get(1).relative() > 2, "slow relative " + results.get(1).relative());
+        assertNull(results.get(2).relative());
+    }
+
+    @Test
+    void anActionThatThrowsFailsNamingTheBenchmark() {
+        BenchmarkFailedException e = assertThrows(BenchmarkFailedException.class,
+                () -> Bench.create(QUICK).run("broken", () -> {
+                    throw new IllegalStateException("boom");
+                }));
+
+        assertTrue(e.getMessage().startsWith("benchmark 'broken' failed: its action threw"), e.getMessage());
+    }
+
+    @Test
+    void anOperationBelowTheFloorIsWarnedAbout() {
+        // Floor.warnings directly: whether a trivial action measures below 10 ns depends on the machine's load.
+        List<String> warnings = Floor.warnings(Stats.of(new double[] {2, 3, 4}, 1_000_000).summary(), 1_000_000,
+                30, BenchTimer.WALL);
+
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).startsWith("mean 3.00 ns per operation is below the 10 ns floor"), warnings.get(0));
+    }
+
+    @Test
+    void pedanticRoundsShorterThanTheTimerCanMeasureAreWarnedAbout() {
+        BenchmarkRecord result = Bench.create(QUICK).pedantic("tiny", Pedantic.of(() -> 1).rounds(3));
+
+        assertTrue(String.join(";", result.warnings()).contains("raise the iterations per round"),
+                result.warnings().toString());
+    }
+
+    @Test
+    void badOptionsAreRejectedNamingTheSetting() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.builder().minRounds(0).build());
+
+        assertEquals("minRounds must be at least 1, got 0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BenchTimer.byName("sundial"));
+        assertSame(BenchTimer.CPU, BenchTimer.byName("cpu"));
+    }
+
+    @Test
+    void cpuTimerMeasuresToo() {
+        BenchmarkRecord result = Bench.create(QUICK.toBuilder().timer(BenchTimer.CPU).gcBetweenRounds(true).build())
+                .run("cpu", () -> sum(500));
+
+        assertTrue(result.stats().mean() > 0);
+    }
+
+    @Test
+    void timerResolutionIsMeasuredAndPositive() {
+        long resolution = Bench.create().timerResolutionNanos();
+
+        assertTrue(resolution >= 1 && resolution < 100_000_000, "resolution " + resolution);
+    }
+
+    static long sum(int n) {
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            total += Long.hashCode(total * 31 + i);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.jig.samples.atm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jig.bench.Bench;
+import dev.jig.client.FramedClient;
+import dev.jig.junit.BenchConfig;
+import dev.jig.junit.Connect;
+import dev.jig.junit.FakeServer;
+import dev.jig.junit.JigTest;
+import dev.jig.junit.SystemUnderTest;
+import dev.jig.process.Ready;
+import dev.jig.record.BenchmarkRecord;
+import dev.jig.samples.bank.Balance;
+import dev.jig.samples.bank.BalanceQuery;
+import dev.jig.samples.bench.CodecWork;
+import dev.jig.samples.bench.JmhRun;
+import dev.jig.wire.Codec;
+import dev.jig.wire.Framing;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Benchmarks in the ATM suite: a withdrawal round trip over a real client to the real ATM (which asks a fake
+ * bank), the bank codec, and JMH's figures for the same codec imported into the same report.
+ */
+@JigTest
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@BenchConfig(warmup = "100ms", maxTime = "300ms")
+class AtmBenchTest {
+
+    final FakeServer bank = FakeServer.tcp("bank")
+            .framing(Framing.lengthPrefixed(2))
+            .codec(Codec.json())
+            .respond(BalanceQuery.class, q -> new Balance(100));
+
+    final SystemUnderTest atm = SystemUnderTest.java("atm", AtmMain.class)
+            .args("--bank", bank, "--port", "0")
+            .readyWhen(Ready.logLine("listening on port (\\d+)"));
+
+    @Test
+    void withdrawalRoundTrip(Bench bench, @Connect("atm") FramedClient<AtmRequest, AtmReply> client) {
+        BenchmarkRecord withdraw = bench.run("withdraw", () -> client.request(AtmRequest.withdraw("Jane Doe", 1))
+                .join());
+
+        assertThat(withdraw.stats().mean()).isPositive();
+        assertThat(withdraw.warnings()).isEmpty();
+    }
+
+    @Test
+    @BenchConfig(group = "bank codec")
+    void bankCodec(Bench bench) {
+        bench.run("encode query", CodecWork::encodeBalanceQuery);
+        bench.run("decode balance", CodecWork::decodeBalance);
+
+        assertThat(bench.results()).extracting(BenchmarkRecord::relative).contains(1.0);
+    }
+
+    @Test
+    void jmhResultsGoIntoTheSameRecord(Bench bench) throws Exception {
+        List<BenchmarkRecord> jmh = JmhRun.run(JmhRun.codec("decodeBalance").forks(1)
+                .verbosity(VerboseMode.SILENT).warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
+                .measurementIterations(3).measurementTime(TimeValue.milliseconds(200)));
+        jmh.forEach(bench::add);
+
+        BenchmarkRecord decode = jmh.get(0);
+        assertThat(decode.source()).isEqualTo("jmh");
+        assertThat(decode.jmh().mode()).isEqualTo("avgt");
+        assertThat(decode.jmh().unit()).isEqualTo("ns/op");
+        assertThat(decode.samples()).hasSize(3);
+        assertThat(decode.stats().mean()).isPositive();
+    }
+}
