@@ -12,7 +12,7 @@ function benchTable(list) {
     { title: "Max", get: r => r.stats.max, num: true, fmt: f },
     { title: "ops/s", get: r => r.stats.ops, num: true, fmt: v => Number(v).toFixed(1) },
     { title: "Rounds", get: r => r.stats.rounds, num: true },
-    { title: "vs baseline", get: r => r.baseline ? r.baseline.deltaPercent : 0, num: true, fmt: (v, r) => r.baseline ? deltaText(r.baseline) : "–" }]);
+    { title: "vs baseline", get: r => r.baseline ? r.baseline.deltaPercent : 0, num: true, fmt: (v, r) => r.baseline ? deltaText(r.baseline) : "–" }], list);
 }
 function deltaText(b) { return (b.deltaPercent > 0 ? "+" : "") + b.deltaPercent.toFixed(1) + "%" + (b.significant ? " (significant)" : " (noise)"); }
 
