@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,23 @@ class ReportDirectoryTest {
         assertEquals(8, merged.tests().size());
         assertEquals(8, merged.tests().stream().map(TestRecord::id).distinct().count());
         assertTrue(Files.readString(dir.resolve("index.html")).contains("test7()"));
+    }
+
+    @Test
+    void twoJvmsPublishingAtOnceLoseNothing() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> jvms = new ArrayList<>();
+        for (String prefix : List.of("left", "right")) {
+            jvms.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    PublishMain.class.getName(), dir.toString(), prefix, "4").inheritIO().start());
+        }
+        for (Process jvm : jvms) {
+            assertTrue(jvm.waitFor(50, TimeUnit.SECONDS), "a publishing JVM did not finish within 50 s");
+            assertEquals(0, jvm.exitValue());
+        }
+
+        RunRecord merged = ResultsFile.read(dir.resolve("results.json"));
+        assertEquals(8, merged.tests().size(), "every test of both JVMs, once");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.jig.record.TestRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -23,15 +24,19 @@ class ReportSizeTest {
     @Test
     void thousandTestsAndAHundredThousandNodeTreeFitInTenMegabytes() {
         RunRecord run = bigRun();
-        HtmlReport.render(run); // warm up class loading and the JIT once, as a second session would see it
-
-        long start = System.nanoTime();
-        String html = HtmlReport.render(run);
-        long nanos = System.nanoTime() - start;
+        long[] nanos = new long[5];
+        String html = "";
+        for (int i = 0; i < nanos.length; i++) {
+            long start = System.nanoTime();
+            html = HtmlReport.render(run);
+            nanos[i] = System.nanoTime() - start;
+        }
         int bytes = html.getBytes(StandardCharsets.UTF_8).length;
-
-        System.out.printf(Locale.ROOT, "[jig-bench] report of %d tests + a %d-node tree: %.2f MB in %.0f ms%n",
-                run.tests().size(), 100_000, bytes / 1e6, nanos / 1e6);
+        long cold = nanos[0];
+        Arrays.sort(nanos, 1, nanos.length);
+        System.out.printf(Locale.ROOT, "[jig-bench] report of %d tests + a %d-node tree: %.2f MB;"
+                        + " render %.0f ms cold (first in this JVM), %.0f ms median of 4 warm%n",
+                run.tests().size(), 100_000, bytes / 1e6, cold / 1e6, nanos[2] / 1e6);
         assertTrue(bytes <= 10_000_000, "at most 10 MB, was " + bytes);
     }
 
