@@ -40,7 +40,7 @@ final class PageData {
         for (int i = 0; i < run.tests().size(); i++) {
             TestRecord test = run.tests().get(i);
             tests.add(test(test));
-            profiles.addAll(profilesOf(i, test));
+            profiles.addAll(profilesOf(i, test, foldShare));
         }
         List<ProfileView> all = new ArrayList<>();
         for (String kind : List.of("exact", "sampled", "system")) {
@@ -56,18 +56,18 @@ final class PageData {
         return page;
     }
 
-    static List<ProfileView> profilesOf(int index, TestRecord test) {
+    static List<ProfileView> profilesOf(int index, TestRecord test, double foldShare) {
         List<ProfileView> views = new ArrayList<>();
         String name = test.className() + "." + test.displayName();
         if (test.profile() != null && test.profile().exact() != null) {
-            views.add(ProfileView.exact(name + " (exact)", index, test.profile().exact()));
+            views.add(ProfileView.exact(name + " (exact)", index, test.profile().exact(), foldShare));
         }
         if (test.profile() != null && test.profile().sampled() != null) {
-            views.add(ProfileView.sampled(name + " (sampled)", index, test.profile().sampled()));
+            views.add(ProfileView.sampled(name + " (sampled)", index, test.profile().sampled(), foldShare));
         }
         if (test.systemProfiles() != null) {
             for (SystemProfileRecord system : test.systemProfiles()) {
-                views.add(ProfileView.system(name + " — system " + system.system(), index, system));
+                views.add(ProfileView.system(name + " — system " + system.system(), index, system, foldShare));
             }
         }
         return views;

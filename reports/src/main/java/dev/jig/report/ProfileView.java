@@ -22,24 +22,24 @@ record ProfileView(String title, String kind, String unit, int test, List<Row> f
     record Row(String method, long calls, long self, long total, Set<String> callers, Set<String> callees) {
     }
 
-    static ProfileView exact(String title, int test, ExactProfile profile) {
+    static ProfileView exact(String title, int test, ExactProfile profile, double foldShare) {
         List<Row> rows = new ArrayList<>();
         for (FlatRow r : profile.flat()) {
             rows.add(new Row(r.method(), r.calls(), r.selfNanos(), r.totalNanos(),
                     new LinkedHashSet<>(r.callers()), new LinkedHashSet<>(r.callees())));
         }
         return new ProfileView(title, "exact", "ns", test, rows,
-                profile.tree() == null ? null : TreeEncoder.of(profile.tree()));
+                profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare));
     }
 
-    static ProfileView sampled(String title, int test, SampledProfile profile) {
+    static ProfileView sampled(String title, int test, SampledProfile profile, double foldShare) {
         return new ProfileView(title, "sampled", "samples", test, sampledRows(profile.flat()),
-                profile.tree() == null ? null : TreeEncoder.of(profile.tree()));
+                profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare));
     }
 
-    static ProfileView system(String title, int test, SystemProfileRecord profile) {
+    static ProfileView system(String title, int test, SystemProfileRecord profile, double foldShare) {
         return new ProfileView(title, "system", "samples", test, sampledRows(profile.flat()),
-                profile.tree() == null ? null : TreeEncoder.of(profile.tree()));
+                profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare));
     }
 
     private static List<Row> sampledRows(List<SampledFlatRow> flat) {

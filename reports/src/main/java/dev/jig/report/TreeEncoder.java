@@ -67,18 +67,48 @@ final class TreeEncoder {
         }
     }
 
-    static Node of(CallNode node) {
-        List<Node> children = new ArrayList<>(node.children().size());
-        node.children().forEach(c -> children.add(of(c)));
+    /** Converts a recorded tree, folding nodes below {@code foldShare} of the root while converting. */
+    static Node of(CallNode root, double foldShare) {
+        return of(root, Math.max(1, (long) (root.totalNanos() * foldShare)));
+    }
+
+    private static Node of(CallNode node, long minTotal) {
+        List<Node> children = new ArrayList<>();
+        long foldedTotal = 0;
+        long foldedCalls = 0;
+        for (CallNode c : node.children()) {
+            if (c.totalNanos() < minTotal) {
+                foldedTotal += c.totalNanos();
+                foldedCalls += c.calls();
+            } else {
+                children.add(of(c, minTotal));
+            }
+        }
+        if (foldedTotal > 0) {
+            children.add(new Node(OTHER, foldedTotal, foldedTotal, foldedCalls, List.of()));
+        }
         return new Node(node.frame(), node.totalNanos(), node.selfNanos(), node.calls(), children);
     }
 
-    static Node of(SampleNode node) {
-        List<Node> children = new ArrayList<>(node.children().size());
+    /** Converts a sampled tree (self samples are what the children do not account for), folding likewise. */
+    static Node of(SampleNode root, double foldShare) {
+        return of(root, Math.max(1, (long) (root.samples() * foldShare)));
+    }
+
+    private static Node of(SampleNode node, long minSamples) {
+        List<Node> children = new ArrayList<>();
         long childSamples = 0;
+        long folded = 0;
         for (SampleNode c : node.children()) {
-            children.add(of(c));
             childSamples += c.samples();
+            if (c.samples() < minSamples) {
+                folded += c.samples();
+            } else {
+                children.add(of(c, minSamples));
+            }
+        }
+        if (folded > 0) {
+            children.add(new Node(OTHER, folded, folded, 0, List.of()));
         }
         return new Node(node.frame(), node.samples(), Math.max(0, node.samples() - childSamples), 0, children);
     }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jig.record.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -78,10 +80,12 @@ class BrowserReportTest {
 
     @Test
     void pageLoadsWithoutConsoleErrors() {
-        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertEquals(List.of(), severeConsoleMessages());
+    }
 
-        assertEquals(List.of(), severe.stream().map(LogEntry::getMessage).toList());
+    private static List<String> severeConsoleMessages() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 
     @Test
@@ -141,6 +145,21 @@ class BrowserReportTest {
         assertEquals(0L, js.executeScript("return document.querySelectorAll('img').length"), "no element made");
         assertTrue(browser.findElement(By.id("test-detail")).getText().contains(Fixtures.HOSTILE));
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), "no script ran");
+    }
+
+    @Test
+    void diffPageDrawsTheDifferentialFlameGraph() {
+        RunRecord base = Fixtures.run("base", Instant.parse("2026-11-23T07:00:00Z"),
+                List.of(Fixtures.passing("janeCanWithdraw()", 1.0)));
+        RunRecord head = Fixtures.run("head", Instant.parse("2026-11-23T08:00:00Z"),
+                List.of(Fixtures.passing("janeCanWithdraw()", 3.0)));
+        browser.get(RunDiff.write(base, head, dir.resolve("diff")).toUri().toString());
+
+        tab("diff");
+
+        assertTrue(browser.findElements(By.cssSelector("#diff-body svg.flame rect")).size() >= 4);
+        assertTrue(browser.findElement(By.id("diff-body")).getText().contains("atm.Bank.balanceLookup"));
+        assertEquals(List.of(), severeConsoleMessages());
     }
 
     @Test

@@ -75,7 +75,7 @@ class HtmlReportTest {
 
     @Test
     void tinyNodesAreFoldedIntoOther() {
-        var tree = TreeEncoder.of(Fixtures.exact(1.0).tree());
+        var tree = TreeEncoder.of(Fixtures.exact(1.0).tree(), 0);
         var encoded = TreeEncoder.encode(tree, new FrameTable(), 0.5);
 
         assertEquals(4, encoded.get("d").size(), "root, withdraw, encode (9 of 16 ms) and one (other)");
