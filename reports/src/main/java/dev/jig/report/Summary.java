@@ -35,8 +35,8 @@ final class Summary {
     }
 
     static String millis(long nanos) {
-        if (nanos >= 10_000_000_000L) {
-            return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+        if (nanos >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
         }
         return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
     }

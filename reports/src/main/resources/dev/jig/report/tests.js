@@ -7,7 +7,8 @@ function renderTestList() {
   JIG.tests.forEach((t, i) => {
     if (q && !(t.cls + " " + t.name).toLowerCase().includes(q)) return;
     const li = el("li", { "data-test": i, on: { click: () => showTest(i) } },
-      el("span", { cls: "dot st-" + t.status }), el("span", { text: t.name }), el("span", { cls: "d", text: fmtNanos(t.dur) }));
+      el("span", { cls: "dot st-" + t.status }),
+      el("span", { cls: "n" }, el("span", { cls: "c", text: t.cls.slice(t.cls.lastIndexOf(".") + 1) }), t.name), el("span", { cls: "d", text: fmtNanos(t.dur) }));
     li.title = t.cls;
     testList.append(li);
   });
@@ -55,7 +56,7 @@ function gantt(phases) {
 const TAIL = 30;
 function processView(p, failed) {
   const box = el("div", { cls: "process" }, el("h3", { text: "Process " + p.name + " (pid " + p.pid + ", exit " + (p.exit === null || p.exit === undefined ? "–" : p.exit) + ")" }),
-    el("div", { cls: "hint", text: p.command.join(" ") }));
+    commandView(p.command.join(" ")));
   const lines = p.output;
   if (failed && lines.length > TAIL) {
     box.append(el("details", {}, el("summary", { text: "Earlier output (" + (lines.length - TAIL) + " lines)" }), el("pre", { text: lines.slice(0, -TAIL).join("\n") })),
@@ -67,6 +68,11 @@ function processView(p, failed) {
   }
   if (p.truncated) box.append(el("div", { cls: "hint", text: "Older lines were dropped; the full log may be under logs/." }));
   return box;
+}
+
+function commandView(command) {
+  if (command.length <= 160) return el("div", { cls: "hint", text: command });
+  return el("details", { cls: "hint" }, el("summary", { text: command.slice(0, 150) + "…" }), el("pre", { text: command }));
 }
 
 function fakeView(f) {
