@@ -67,7 +67,8 @@ public final class Cli {
             case "diff" -> {
                 args.expectFiles(2, 2);
                 Path head = args.files().get(1);
-                return RunDiff.write(read(args.files().get(0)), read(head), args.out(parentOf(head).resolve("diff")));
+                Path out = args.out(parentOf(head).resolve("diff"));
+                return RunDiff.write(read(args.files().get(0)), read(head), out);
             }
             default -> throw new UsageException("unknown command '" + args.command() + "'");
         }
@@ -118,8 +119,8 @@ public final class Cli {
 
         void expectFiles(int min, int max) {
             if (files.size() < min || files.size() > max) {
-                throw new UsageException(command + " takes " + (min == max ? String.valueOf(min) : min + " or more")
-                        + " results file(s), got " + files.size());
+                String expected = min == max ? String.valueOf(min) : min + " or more";
+                throw new UsageException(command + " takes " + expected + " results file(s), got " + files.size());
             }
         }
 

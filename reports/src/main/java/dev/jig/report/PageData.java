@@ -43,8 +43,8 @@ final class PageData {
             profiles.addAll(profilesOf(i, test, foldShare));
         }
         List<ProfileView> all = new ArrayList<>();
-        for (String kind : List.of("exact", "sampled", "system")) {
-            ProfileView aggregate = ProfileView.aggregate("All tests (" + kind + ")", kind, profiles);
+        for (String group : profiles.stream().map(ProfileView::group).distinct().toList()) {
+            ProfileView aggregate = ProfileView.aggregate("All tests (" + group + ")", group, profiles);
             if (aggregate != null) {
                 all.add(aggregate);
             }

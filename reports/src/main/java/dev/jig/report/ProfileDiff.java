@@ -71,7 +71,8 @@ final class ProfileDiff {
         for (int i = 0; i < run.tests().size(); i++) {
             TestRecord test = run.tests().get(i);
             if (test.profile() != null && test.profile().exact() != null) {
-                views.add(ProfileView.exact(test.displayName(), i, test.profile().exact(), HtmlReport.DEFAULT_FOLD_SHARE));
+                views.add(ProfileView.exact(test.displayName(), i, test.profile().exact(),
+                        HtmlReport.DEFAULT_FOLD_SHARE));
             }
         }
         if (views.isEmpty()) {

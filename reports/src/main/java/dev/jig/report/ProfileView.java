@@ -14,9 +14,11 @@ import java.util.Set;
 
 /**
  * One profile as the page shows it, whatever its source: a flat table and a tree, in nanoseconds
- * ({@code unit} "ns") or samples ("samples"). Profiles of one kind can be summed into a run aggregate.
+ * ({@code unit} "ns") or samples ("samples"). Profiles of one group (the kind, and for systems the system's
+ * name) are summed into a run aggregate.
  */
-record ProfileView(String title, String kind, String unit, int test, List<Row> flat, TreeEncoder.Node tree) {
+record ProfileView(String title, String kind, String group, String unit, int test, List<Row> flat,
+                   TreeEncoder.Node tree) {
 
     /** A flat row; callers and callees are method names. */
     record Row(String method, long calls, long self, long total, Set<String> callers, Set<String> callees) {
@@ -28,17 +30,19 @@ record ProfileView(String title, String kind, String unit, int test, List<Row> f
             rows.add(new Row(r.method(), r.calls(), r.selfNanos(), r.totalNanos(),
                     new LinkedHashSet<>(r.callers()), new LinkedHashSet<>(r.callees())));
         }
-        return new ProfileView(title, "exact", "ns", test, rows,
+        return new ProfileView(title, "exact", "exact", "ns", test, rows,
                 profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare));
     }
 
     static ProfileView sampled(String title, int test, SampledProfile profile, double foldShare) {
-        return new ProfileView(title, "sampled", "samples", test, sampledRows(profile.flat()),
+        return new ProfileView(title, "sampled", "sampled", "samples", test,
+                sampledRows(profile.flat()),
                 profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare));
     }
 
     static ProfileView system(String title, int test, SystemProfileRecord profile, double foldShare) {
-        return new ProfileView(title, "system", "samples", test, sampledRows(profile.flat()),
+        return new ProfileView(title, "system", "system " + profile.system(), "samples", test,
+                sampledRows(profile.flat()),
                 profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare));
     }
 
@@ -50,9 +54,9 @@ record ProfileView(String title, String kind, String unit, int test, List<Row> f
         return rows;
     }
 
-    /** Sums profiles of one kind: flat rows by method, trees by call path. Null when there are none. */
-    static ProfileView aggregate(String title, String kind, List<ProfileView> profiles) {
-        List<ProfileView> same = profiles.stream().filter(p -> p.kind().equals(kind)).toList();
+    /** Sums profiles of one group: flat rows by method, trees by call path. Null when fewer than two. */
+    static ProfileView aggregate(String title, String group, List<ProfileView> profiles) {
+        List<ProfileView> same = profiles.stream().filter(p -> p.group().equals(group)).toList();
         if (same.size() < 2) {
             return null;
         }
@@ -65,7 +69,8 @@ record ProfileView(String title, String kind, String unit, int test, List<Row> f
             }
         }
         TreeEncoder.Node tree = roots.isEmpty() ? null : merge("all tests", roots);
-        return new ProfileView(title, kind, same.get(0).unit(), -1, new ArrayList<>(rows.values()), tree);
+        return new ProfileView(title, same.get(0).kind(), group, same.get(0).unit(), -1,
+                new ArrayList<>(rows.values()), tree);
     }
 
     private static Row sum(Row a, Row b) {

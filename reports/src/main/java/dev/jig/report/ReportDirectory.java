@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -49,7 +50,7 @@ public final class ReportDirectory {
     public static Published publish(RunRecord run, Path directory) {
         Path parts = directory.resolve(PARTS);
         ResultsFile.writeFile(run, parts.resolve(fileNameFor(run.run().id())));
-        IN_PROCESS.lock();
+        lockInProcess(directory);
         try (FileChannel channel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = acquire(channel, directory)) {
             RunRecord merged = ResultsMerge.merge(readParts(parts));
@@ -60,6 +61,18 @@ public final class ReportDirectory {
             throw new UncheckedIOException("Could not merge the report in " + directory + ": " + e.getMessage(), e);
         } finally {
             IN_PROCESS.unlock();
+        }
+    }
+
+    private static void lockInProcess(Path directory) {
+        try {
+            if (!IN_PROCESS.tryLock(LOCK_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Timed out after " + LOCK_TIMEOUT.toSeconds() + " s waiting for"
+                        + " another session in this JVM to finish writing the report in " + directory);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to write the report in " + directory, e);
         }
     }
 

@@ -63,7 +63,8 @@ public final class RunDiff {
         });
         before.forEach((id, test) -> {
             if (!after.containsKey(id)) {
-                statuses.addObject().put("test", label(test)).put("before", test.status().label()).put("after", "absent");
+                statuses.addObject().put("test", label(test)).put("before", test.status().label())
+                        .put("after", "absent");
             }
         });
         changes.addAll(ProfileDiff.methodChanges(base, head));

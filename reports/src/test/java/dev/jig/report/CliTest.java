@@ -75,7 +75,8 @@ class CliTest {
 
     @Test
     void wrongSchemaIsAClearError() throws Exception {
-        Path file = Files.writeString(dir.resolve("results.json"), "{\"schema\":\"other/9\",\"tests\":[],\"classes\":[]}");
+        Path file = Files.writeString(dir.resolve("results.json"),
+                "{\"schema\":\"other/9\",\"tests\":[],\"classes\":[]}");
 
         assertEquals(1, run("render", file.toString()));
         assertTrue(errors().contains("expected 'jig-results/1'"), errors());
@@ -84,7 +85,8 @@ class CliTest {
     @Test
     void badUsagePrintsUsage() {
         assertEquals(2, run("merge", "a.json"));
-        assertTrue(errors().contains("merge needs -o <dir>") && errors().contains("usage:"), errors());
+        assertTrue(errors().contains("merge needs -o <dir>"), errors());
+        assertTrue(errors().contains("usage:"), errors());
         assertEquals(2, run("explode"));
         assertTrue(errors().contains("unknown command 'explode'"), errors());
     }

@@ -59,7 +59,8 @@ final class Fixtures {
         }
         output.add("12:00:01.000 err API_TOKEN=hunter2 refused: balance lookup failed");
         FailureRecord failure = new FailureRecord("org.opentest4j.AssertionFailedError",
-                "expected: <true> but was: <false>", "org.opentest4j.AssertionFailedError: expected\n\tat x.y(Z.java:1)");
+                "expected: <true> but was: <false>",
+                "org.opentest4j.AssertionFailedError: expected\n\tat x.y(Z.java:1)");
         return new TestRecord(id("anonymousIsRefused()"), "dev.jig.samples.atm.AtmTest", "anonymousIsRefused",
                 "anonymousIsRefused()", TestStatus.FAILED, 40_000_000L, failure, phases(),
                 List.of(process(output)), List.of(new FakeRecord("bank", "tcp", "127.0.0.1:41233", 2,
@@ -94,9 +95,12 @@ final class Fixtures {
     }
 
     static List<PhaseRecord> phases() {
-        return List.of(new PhaseRecord("start bank", 0, 2_000_000), new PhaseRecord("start atm", 2_000_000, 9_000_000),
-                new PhaseRecord("ready atm", 11_000_000, 300_000), new PhaseRecord("test body", 11_300_000, 8_000_000),
-                new PhaseRecord("stop atm", 19_300_000, 3_000_000), new PhaseRecord("stop bank", 22_300_000, 500_000));
+        return List.of(new PhaseRecord("start bank", 0, 2_000_000),
+                new PhaseRecord("start atm", 2_000_000, 9_000_000),
+                new PhaseRecord("ready atm", 11_000_000, 300_000),
+                new PhaseRecord("test body", 11_300_000, 8_000_000),
+                new PhaseRecord("stop atm", 19_300_000, 3_000_000),
+                new PhaseRecord("stop bank", 22_300_000, 500_000));
     }
 
     static ProcessRecord process(List<String> output) {
@@ -119,7 +123,8 @@ final class Fixtures {
 
     static SampledProfile sampled() {
         return new SampledProfile("jdk.ExecutionSample", 10_000_000, 12,
-                List.of(new SampledFlatRow("atm.Codec.encode", 8, 8), new SampledFlatRow("atm.Client.withdraw", 4, 12)),
+                List.of(new SampledFlatRow("atm.Codec.encode", 8, 8),
+                        new SampledFlatRow("atm.Client.withdraw", 4, 12)),
                 new SampleNode("root", 12, List.of(new SampleNode("atm.Client.withdraw", 12,
                         List.of(new SampleNode("atm.Codec.encode", 8, List.of()))))));
     }

@@ -81,6 +81,21 @@ class HtmlReportTest {
         assertEquals(4, encoded.get("d").size(), "root, withdraw, encode (9 of 16 ms) and one (other)");
     }
 
+    @Test
+    void runAggregateSumsProfilesPerKindAndPerSystem() {
+        var run = Fixtures.run("r", java.time.Instant.EPOCH,
+                java.util.List.of(Fixtures.passing("a()", 1.0), Fixtures.passing("b()", 2.0)));
+
+        var profiles = PageData.of(run, 0).get("profiles");
+
+        assertEquals("All tests (exact)", profiles.get(0).get("title").asText());
+        assertEquals("All tests (sampled)", profiles.get(1).get("title").asText());
+        assertEquals("All tests (system atm)", profiles.get(2).get("title").asText());
+        var lookup = profiles.get(0).get("flat").get(1);
+        assertEquals(4, lookup.get(1).asLong(), "calls summed over both tests");
+        assertEquals(18_000_000, lookup.get(2).asLong(), "self summed: 6 ms + 12 ms");
+    }
+
     private static int count(String text, String part) {
         return text.split(Pattern.quote(part), -1).length - 1;
     }
