@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 
+import dev.jig.record.ProfileRecord;
 import dev.jig.record.RunRecord;
+import dev.jig.record.TestRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -166,7 +168,15 @@ class BrowserReportTest {
 
     @Test
     void screenshotForTheReadme() throws Exception {
+        TestRecord jane = Fixtures.passing("janeCanWithdraw()", 1.0);
+        TestRecord profiled = new TestRecord(jane.id(), jane.className(), jane.methodName(), jane.displayName(),
+                jane.status(), jane.durationNanos(), null, jane.phases(), jane.processes(), jane.fakes(),
+                new ProfileRecord(Fixtures.screenshotProfile(), null), null, null);
+        RunRecord run = Fixtures.run("2026-11-23 sample suite", Instant.parse("2026-11-23T07:00:00Z"),
+                List.of(profiled, Fixtures.failing(), Fixtures.benchmarked(1.0)));
+        browser.get(HtmlReport.write(run, dir.resolve("shot")).toUri().toString());
         tab("profiles");
+        browser.findElement(By.cssSelector(".flame-search")).sendKeys("Frames");
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Path docs = Path.of(System.getProperty("jig.screenshot.dir", "target"));
         Files.createDirectories(docs);

@@ -23,7 +23,11 @@ import dev.jig.record.TestStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** Results written by hand for report tests: a pass, a failure with output, a hostile name, profiles, benches. */
 final class Fixtures {
@@ -132,6 +136,54 @@ final class Fixtures {
     static BenchmarkRecord bench(String name, double mean, BaselineComparison baseline) {
         return new BenchmarkRecord(name, "atm", "ns", new BenchStats(mean * 0.8, mean * 1.6, mean, mean * 0.1,
                 mean * 0.98, mean * 0.9, mean * 1.1, mean * 0.2, 2, 1e9 / mean, 10, 1000), "bench", baseline);
+    }
+
+    private static final String[] FRAMES = {
+        "dev.jig.samples.atm.AtmMain.serve", "dev.jig.samples.atm.Teller.withdraw",
+        "dev.jig.samples.atm.Teller.deposit",
+        "dev.jig.samples.atm.BankClient.balance", "dev.jig.samples.atm.BankClient.send", "dev.jig.wire.Frames.read",
+        "dev.jig.wire.Frames.write", "com.fasterxml.jackson.databind.ObjectMapper.readValue",
+        "com.fasterxml.jackson.databind.ObjectMapper.writeValueAsBytes", "java.io.DataInputStream.readFully",
+        "java.net.Socket$SocketInputStream.read", "java.net.Socket$SocketOutputStream.write",
+        "java.util.HashMap.get", "java.lang.String.format", "dev.jig.samples.atm.Ledger.apply",
+        "dev.jig.samples.atm.Ledger.audit", "java.util.concurrent.locks.ReentrantLock.lock"};
+
+    /** A plausible ATM call tree for the README's screenshot: a few hundred nodes with real-looking names. */
+    static ExactProfile screenshotProfile() {
+        Random random = new Random(7);
+        CallNode tree = named("root", 0, random);
+        Map<String, long[]> sums = new TreeMap<>();
+        tree.children().forEach(c -> sum(c, sums, new HashSet<>()));
+        List<FlatRow> flat = new ArrayList<>();
+        sums.forEach((method, s) -> flat.add(new FlatRow(method, s[0], s[1], s[2], List.of(), List.of())));
+        return new ExactProfile(flat, tree, 20, true);
+    }
+
+    /** Calls, self and total per method; a method already on the path adds no total (recursion). */
+    private static void sum(CallNode node, Map<String, long[]> sums, Set<String> onPath) {
+        long[] s = sums.computeIfAbsent(node.frame(), f -> new long[3]);
+        s[0] += node.calls();
+        s[1] += node.selfNanos();
+        boolean first = onPath.add(node.frame());
+        if (first) {
+            s[2] += node.totalNanos();
+        }
+        node.children().forEach(c -> sum(c, sums, onPath));
+        if (first) {
+            onPath.remove(node.frame());
+        }
+    }
+
+    private static CallNode named(String frame, int depth, Random random) {
+        List<CallNode> children = new ArrayList<>();
+        int fanOut = depth >= 6 ? 0 : 1 + random.nextInt(depth < 2 ? 3 : 3);
+        for (int i = 0; i < fanOut; i++) {
+            String child = FRAMES[Math.min(FRAMES.length - 1, depth * 2 + random.nextInt(6))];
+            children.add(named(child, depth + 1, random));
+        }
+        long self = (1 + random.nextInt(20)) * 40_000L;
+        long total = self + children.stream().mapToLong(CallNode::totalNanos).sum();
+        return new CallNode(frame, 1 + random.nextInt(40), total, self, children);
     }
 
     /** A call tree of about {@code nodes} nodes with random fan-out and times, for size measurements. */
