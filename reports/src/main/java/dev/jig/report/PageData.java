@@ -117,6 +117,7 @@ final class PageData {
         p.put("kind", view.kind());
         p.put("unit", view.unit());
         p.put("test", view.test());
+        p.put("note", view.note());
         ArrayNode flat = p.putArray("flat");
         for (ProfileView.Row r : view.flat()) {
             ArrayNode row = flat.addArray().add(frames.of(r.method())).add(r.calls()).add(r.self()).add(r.total());

@@ -18,7 +18,7 @@ import java.util.Set;
  * name) are summed into a run aggregate.
  */
 record ProfileView(String title, String kind, String group, String unit, int test, List<Row> flat,
-                   TreeEncoder.Node tree) {
+                   TreeEncoder.Node tree, String note) {
 
     /** A flat row; callers and callees are method names. */
     record Row(String method, long calls, long self, long total, Set<String> callers, Set<String> callees) {
@@ -30,20 +30,35 @@ record ProfileView(String title, String kind, String group, String unit, int tes
             rows.add(new Row(r.method(), r.calls(), r.selfNanos(), r.totalNanos(),
                     new LinkedHashSet<>(r.callers()), new LinkedHashSet<>(r.callees())));
         }
+        String note = "instrumentation overhead " + profile.overheadNanosPerCall() + " ns per call"
+                + (profile.overheadSubtracted() ? ", subtracted" : ", not subtracted");
         return new ProfileView(title, "exact", "exact", "ns", test, rows,
-                profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare));
+                profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare), note);
     }
 
     static ProfileView sampled(String title, int test, SampledProfile profile, double foldShare) {
         return new ProfileView(title, "sampled", "sampled", "samples", test,
                 sampledRows(profile.flat()),
-                profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare));
+                profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare),
+                profile.samples() + " samples of " + profile.event() + " every "
+                        + Summary.millis(profile.intervalNanos()));
     }
 
     static ProfileView system(String title, int test, SystemProfileRecord profile, double foldShare) {
         return new ProfileView(title, "system", "system " + profile.system(), "samples", test,
                 sampledRows(profile.flat()),
-                profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare));
+                profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare), systemNote(profile));
+    }
+
+    private static String systemNote(SystemProfileRecord profile) {
+        StringBuilder note = new StringBuilder(profile.kind() + ", " + profile.samples() + " samples");
+        if (profile.cpuNanos() != null) {
+            note.append(", CPU ").append(Summary.millis(profile.cpuNanos()));
+        }
+        if (profile.peakRssBytes() != null) {
+            note.append(String.format(java.util.Locale.ROOT, ", peak RSS %.1f MB", profile.peakRssBytes() / 1e6));
+        }
+        return note.toString();
     }
 
     private static List<Row> sampledRows(List<SampledFlatRow> flat) {
@@ -70,7 +85,7 @@ record ProfileView(String title, String kind, String group, String unit, int tes
         }
         TreeEncoder.Node tree = roots.isEmpty() ? null : merge("all tests", roots);
         return new ProfileView(title, same.get(0).kind(), group, same.get(0).unit(), -1,
-                new ArrayList<>(rows.values()), tree);
+                new ArrayList<>(rows.values()), tree, "sum of " + same.size() + " profiles");
     }
 
     private static Row sum(Row a, Row b) {

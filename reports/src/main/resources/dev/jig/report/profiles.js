@@ -21,6 +21,7 @@ function showProfile(i, stay) {
   table.classList.add("flat");
   const filter = el("input", { type: "search", placeholder: "Filter methods", cls: "flat-filter", style: "max-width:360px" });
   filter.addEventListener("input", () => { const q = filter.value.toLowerCase(); table.setRows(rows.filter(r => r.method.toLowerCase().includes(q))); });
+  if (p.note) body.append(el("p", { cls: "hint profile-note", text: p.note }));
   if (p.tree) {
     const root = decodeTree(p.tree);
     body.append(el("h3", { text: "Call graph" }), flameGraph(root, p.unit));

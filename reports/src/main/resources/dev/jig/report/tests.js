@@ -1,10 +1,21 @@
 // Tests view: list with filter, detail with failure, Gantt timeline, process output and fake journals.
 const testList = document.getElementById("test-list");
 const testFilter = document.getElementById("test-filter");
+const statusFilter = document.getElementById("status-filter");
+const shownStatuses = new Set(["passed", "failed", "aborted", "skipped"]);
+["passed", "failed", "aborted", "skipped"].forEach(s => {
+  const n = JIG.tests.filter(t => t.status === s).length;
+  if (!n) return;
+  const box = el("input", { type: "checkbox", "data-status": s });
+  box.checked = true;
+  box.addEventListener("change", () => { if (box.checked) shownStatuses.add(s); else shownStatuses.delete(s); renderTestList(); });
+  statusFilter.append(el("label", { cls: "filters" }, box, " " + s + " (" + n + ")"));
+});
 function renderTestList() {
   const q = testFilter.value.toLowerCase();
   clear(testList);
   JIG.tests.forEach((t, i) => {
+    if (!shownStatuses.has(t.status)) return;
     if (q && !(t.cls + " " + t.name).toLowerCase().includes(q)) return;
     const li = el("li", { "data-test": i, on: { click: () => showTest(i) } },
       el("span", { cls: "dot st-" + t.status }),

@@ -141,6 +141,16 @@ class BrowserReportTest {
     }
 
     @Test
+    void statusFilterLeavesOnlyTheFailures() {
+        tab("tests");
+        browser.findElement(By.cssSelector("#status-filter input[data-status='passed']")).click();
+
+        List<WebElement> shown = browser.findElements(By.cssSelector("#test-list li"));
+        assertEquals(2, shown.size(), "the failing test and the hostile one");
+        assertTrue(shown.stream().allMatch(li -> !li.findElements(By.cssSelector(".dot.st-failed")).isEmpty()));
+    }
+
+    @Test
     void hostileNameStaysInertText() {
         tab("tests");
         browser.findElement(By.xpath("//li[contains(., 'onerror')]")).click();
