@@ -28,6 +28,9 @@ public @interface Connect {
     /** The name the target was declared with, e.g. {@code "atm"}. */
     String value();
 
-    /** How long each request waits for its reply, in milliseconds. */
-    long timeoutMillis() default 5_000;
+    /**
+     * How long each request waits for its reply, in milliseconds; by default the configuration key
+     * {@code jig.connect.timeout.millis}, else 5000.
+     */
+    long timeoutMillis() default -1;
 }

@@ -1,6 +1,7 @@
 package dev.jig.junit;
 
 import dev.jig.junit.internal.JigExtension;
+import dev.jig.junit.internal.ProfilingExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -35,6 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(JigExtension.class)
+@ExtendWith({ProfilingExtension.class, JigExtension.class})
 public @interface JigTest {
 }

@@ -133,6 +133,14 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
         return with(s -> s.echoOutput(echo));
     }
 
+    /**
+     * Records the system's own profile into the test's record ({@code systemProfiles}): a {@link #java} system
+     * runs with a flight recording, read after it stops; any other gets CPU time and peak RSS of its tree.
+     */
+    public SystemUnderTest profiled() {
+        return with(ProcessSpec::profiled);
+    }
+
     /** The protocol {@link Connect} clients speak to it (default: 2-byte length-prefixed JSON). */
     public SystemUnderTest protocol(Framing framing, Codec codec) {
         return new SystemUnderTest(spec, framing, codec);
@@ -203,6 +211,7 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
             process.close();
         } finally {
             recorder.add(process.toRecord());
+            process.profile().ifPresent(recorder::add);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jig.process;
 
+import dev.jig.profile.SystemProfiler;
 import dev.jig.record.OutputLine;
 import dev.jig.record.Secrets;
 import dev.jig.record.Timeline;
@@ -24,13 +25,18 @@ final class ProcessLauncher {
         // Resolve before the start phase: a supplier may start another resource (the fake it needs),
         // whose start is a phase of its own, not part of this one.
         int freePort = usesFreePort(spec) ? freeLoopbackPort(spec.name()) : -1;
-        List<String> command = resolveCommand(spec, freePort);
+        Path recording = spec.isProfiled() && spec.mainClass() != null
+                ? SystemProfiler.newRecordingFile(spec.name()) : null;
+        List<String> command = resolveCommand(spec, freePort, recording);
         Map<String, String> environment = resolveEnv(spec, freePort);
         SystemProcess system;
         try (Timeline.Span span = timeline.span("start " + spec.name())) {
             ProcessRegistry registry = spec.registryOrDefault();
             registry.reapOnce();
             system = spawn(spec, registry, freePort, command, environment);
+            if (spec.isProfiled()) {
+                system.profileWith(SystemProfiler.start(spec.name(), system.toHandle(), recording));
+            }
         }
         Ready ready = spec.readyCondition();
         if (ready == null) {
@@ -93,10 +99,13 @@ final class ProcessLauncher {
         return system;
     }
 
-    private static List<String> resolveCommand(ProcessSpec spec, int freePort) {
+    private static List<String> resolveCommand(ProcessSpec spec, int freePort, Path recording) {
         List<String> command = new ArrayList<>(spec.executable());
         if (spec.mainClass() != null) {
             command.addAll(spec.jvmArgList());
+            if (recording != null) {
+                command.addAll(SystemProfiler.jvmOptions(recording));
+            }
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add(spec.mainClass());

@@ -57,6 +57,7 @@ public final class ProcessSpec {
     private int outputTail = 200;
     private ProcessRegistry registry;
     private boolean echoOutput;
+    private boolean profiled;
 
     private ProcessSpec(String name, List<String> executable, String mainClass) {
         this.name = checkName(name);
@@ -174,6 +175,18 @@ public final class ProcessSpec {
         return copy;
     }
 
+    /**
+     * Records the system's own profile, read after it stops ({@link SystemProcess#profile()}): a JVM started by
+     * {@link #java} runs with a flight recording that it writes when it exits (keep {@link #stopGrace} long
+     * enough for that, the default 5 s is); any other process gets CPU time (user + system) and peak RSS of
+     * its process tree.
+     */
+    public ProcessSpec profiled() {
+        ProcessSpec copy = copy();
+        copy.profiled = true;
+        return copy;
+    }
+
     /** The name the process is known by in messages and records. */
     public String name() {
         return name;
@@ -254,6 +267,10 @@ public final class ProcessSpec {
         return echoOutput;
     }
 
+    boolean isProfiled() {
+        return profiled;
+    }
+
     private ProcessSpec copy() {
         ProcessSpec copy = new ProcessSpec(name, executable, mainClass);
         copy.jvmArgs = jvmArgs;
@@ -266,6 +283,7 @@ public final class ProcessSpec {
         copy.outputTail = outputTail;
         copy.registry = registry;
         copy.echoOutput = echoOutput;
+        copy.profiled = profiled;
         return copy;
     }
 

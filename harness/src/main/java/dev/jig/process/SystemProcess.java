@@ -1,8 +1,10 @@
 package dev.jig.process;
 
+import dev.jig.profile.SystemProfiler;
 import dev.jig.record.OutputLine;
 import dev.jig.record.ProcessRecord;
 import dev.jig.record.Secrets;
+import dev.jig.record.SystemProfileRecord;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ public final class SystemProcess implements AutoCloseable {
     private volatile Integer port;
     private volatile Matcher captured;
     private volatile Runnable unregister = () -> { };
+    private volatile SystemProfiler profiler;
     private boolean stopped;
 
     private SystemProcess(String name, Process process, List<String> command, ProcessOutput output,
@@ -163,6 +166,9 @@ public final class SystemProcess implements AutoCloseable {
             if (!stopped) {
                 stopped = true;
                 try {
+                    if (profiler != null) {
+                        profiler.sampleNow(); // the tree's CPU and memory vanish with it
+                    }
                     ProcessTree.stop(treeNow(), stopGrace);
                 } finally {
                     release();
@@ -170,6 +176,19 @@ public final class SystemProcess implements AutoCloseable {
             }
         }
         return awaitExitCode();
+    }
+
+    /**
+     * The system's own profile, when its spec was {@link ProcessSpec#profiled()}; stops the process first if it
+     * still runs (a JVM writes its flight recording as it exits). Reading the recording happens here.
+     */
+    public Optional<SystemProfileRecord> profile() {
+        SystemProfiler known = profiler;
+        if (known == null) {
+            return Optional.empty();
+        }
+        stop();
+        return Optional.of(known.finish());
     }
 
     /** Same as {@link #stop()}. */
@@ -210,6 +229,14 @@ public final class SystemProcess implements AutoCloseable {
         if (capturedPort != null) {
             port = capturedPort;
         }
+    }
+
+    void profileWith(SystemProfiler systemProfiler) {
+        profiler = systemProfiler;
+    }
+
+    ProcessHandle toHandle() {
+        return process.toHandle();
     }
 
     void onExit(Runnable action) {
@@ -258,6 +285,10 @@ public final class SystemProcess implements AutoCloseable {
         }
         unregister.run();
         RunningProcesses.remove(this);
+        SystemProfiler known = profiler;
+        if (known != null) {
+            known.close(); // stops the CPU sampler; the recording is read by profile()
+        }
     }
 
     private int awaitExitCode() {

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 public final class JigExtension extends LifecycleCallbacks implements ParameterResolver,
         TestExecutionExceptionHandler, InvocationInterceptor {
 
+    /** Configuration key: how long {@link Connect} clients wait for a reply by default, in milliseconds. */
+    public static final String CONNECT_TIMEOUT = "jig.connect.timeout.millis";
+
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                     ExtensionContext context) throws Throwable {
@@ -68,11 +71,28 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
                     .name(connect.value())
                     .framing(target.framing())
                     .codec(target.codec())
-                    .timeout(Duration.ofMillis(connect.timeoutMillis()))
+                    .timeout(replyTimeout(connect, context))
                     .connect(target.host(), target.port());
             stage.adopt(client);
             return client;
         }
+    }
+
+    private static Duration replyTimeout(Connect connect, ExtensionContext context) {
+        if (connect.timeoutMillis() > 0) {
+            return Duration.ofMillis(connect.timeoutMillis());
+        }
+        String configured = context.getConfigurationParameter(CONNECT_TIMEOUT).orElse("5000").trim();
+        try {
+            long millis = Long.parseLong(configured);
+            if (millis > 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new JigConfigurationException(CONNECT_TIMEOUT + " must be a positive number of milliseconds, got '"
+                + configured + "'. Fix it in junit-platform.properties or the system properties.");
     }
 
     private static Endpoint findEndpoint(String name, ExtensionContext context) {

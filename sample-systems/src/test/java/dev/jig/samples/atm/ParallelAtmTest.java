@@ -22,10 +22,12 @@ class ParallelAtmTest {
     void bothSuitesPassWhenTestsRunConcurrently() {
         Events events = EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                // Several JVMs start at once on a small machine: give replies more time than alone.
+                .configurationParameter("jig.connect.timeout.millis", "20000")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "3")
                 .selectors(selectClass(JavaAtmTest.class), selectClass(PythonAtmTest.class))
                 .execute()
                 .testEvents();

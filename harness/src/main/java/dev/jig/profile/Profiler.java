@@ -1,0 +1,102 @@
+package dev.jig.profile;
+
+import dev.jig.record.CallNode;
+import dev.jig.record.ExactProfile;
+import dev.jig.record.ProfileRecord;
+import dev.jig.record.SampledProfile;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * Profiles this JVM from {@link #start} to {@link #stop}: an exact profile (every call of the selected classes,
+ * timed by woven advice, the profiler's own cost per call subtracted) and/or a sampled one (JFR). Exact
+ * profiles are global to the JVM: one at a time.
+ *
+ * <pre>{@code
+ * try (Profiler profiler = Profiler.start(ProfileOptions.exact("com.acme"))) {
+ *     shop.checkout(cart);
+ *     ProfileRecord profile = profiler.stop();
+ *     profile.exact().flat().get(0);   // the method with the most self time
+ * }
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Profiler implements AutoCloseable {
+
+    private final ProfileOptions options;
+    private final CallRecorder.Session exact;
+    private final long overheadPerCall;
+    private final JfrSampler sampler;
+    private ProfileRecord result;
+
+    private Profiler(ProfileOptions options, CallRecorder.Session exact, long overheadPerCall, JfrSampler sampler) {
+        this.options = options;
+        this.exact = exact;
+        this.overheadPerCall = overheadPerCall;
+        this.sampler = sampler;
+    }
+
+    /**
+     * Starts profiling. Weaves the selected classes first if needed (attaching the agent at runtime, with one
+     * warning, when the JVM was not started with {@code -javaagent}).
+     *
+     * @throws IllegalStateException if another exact profile is running, or the agent or sampler is unavailable
+     */
+    public static Profiler start(ProfileOptions options) {
+        Objects.requireNonNull(options, "options");
+        CallRecorder.Session session = null;
+        long overhead = 0;
+        if (options.mode().exact()) {
+            Weaving.weave(options.patterns());
+            overhead = Overhead.perCall();
+            session = CallRecorder.begin();
+        }
+        try {
+            JfrSampler sampler = options.mode().sampled()
+                    ? JfrSampler.start(options.interval(), options.cpuTime(), options.foldBelow()) : null;
+            return new Profiler(options, session, overhead, sampler);
+        } catch (RuntimeException | Error e) {
+            if (session != null) {
+                CallRecorder.end(session);
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the JVM's sampler has {@code jdk.CPUTimeSample} (JDK 25+ on Linux). */
+    public static boolean cpuTimeSamplerAvailable() {
+        return JfrSampler.cpuTimeSamplerAvailable();
+    }
+
+    /** Stops profiling and returns what was recorded; later calls return the same. */
+    public synchronized ProfileRecord stop() {
+        if (result != null) {
+            return result;
+        }
+        ExactProfile exactProfile = null;
+        SampledProfile sampledProfile = null;
+        try {
+            if (exact != null) {
+                exactProfile = exactProfile(CallRecorder.end(exact));
+            }
+        } finally {
+            if (sampler != null) {
+                sampledProfile = sampler.stop();
+            }
+        }
+        result = new ProfileRecord(exactProfile, sampledProfile);
+        return result;
+    }
+
+    private ExactProfile exactProfile(CallTree tree) {
+        CallNode full = tree.toRecord(overheadPerCall);
+        return new ExactProfile(FlatProfile.exact(full), Folding.fold(full, options.foldBelow()), overheadPerCall,
+                true);
+    }
+
+    /** Same as {@link #stop()}, result discarded. */
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.jig.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.jig.profiled.Workload;
+import dev.jig.record.ProfileRecord;
+import dev.jig.record.SampledFlatRow;
+import dev.jig.record.SampledProfile;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(120)
+class SampledProfilerTest {
+
+    @Test
+    void executionSamplesOfABusyMethodAreRecorded() {
+        SampledProfile profile;
+        try (Profiler profiler = Profiler.start(ProfileOptions.sampled().interval(Duration.ofMillis(10)))) {
+            Workload.busy(400_000_000L);
+            profile = profiler.stop().sampled();
+        }
+
+        assertThat(profile.event()).isEqualTo("jdk.ExecutionSample");
+        assertThat(profile.intervalNanos()).isEqualTo(10_000_000L);
+        assertThat(profile.samples()).isGreaterThan(5);
+        assertThat(profile.tree().samples()).isEqualTo(profile.samples());
+        SampledFlatRow spin = profile.flat().stream().filter(r -> r.method().equals("dev.jig.profiled.Workload.busy"))
+                .findFirst().orElseThrow(() -> new AssertionError("spin not sampled: " + profile.flat()));
+        assertThat(spin.totalSamples()).isGreaterThan(profile.samples() / 2);
+    }
+
+    @Test
+    void bothModesRecordBothProfiles() {
+        ProfileRecord record;
+        try (Profiler profiler = Profiler.start(ProfileOptions.exact("dev.jig.profiled").mode(ProfileMode.BOTH))) {
+            Workload.busy(100_000_000L);
+            record = profiler.stop();
+        }
+
+        assertThat(record.exact().flat()).extracting(r -> r.method()).contains("dev.jig.profiled.Workload.busy");
+        assertThat(record.sampled()).isNotNull();
+    }
+
+    @Test
+    void cpuTimeSamplesOnJdk25() {
+        assumeThat(Profiler.cpuTimeSamplerAvailable()).as("jdk.CPUTimeSample needs JDK 25+ on Linux").isTrue();
+        SampledProfile profile;
+        try (Profiler profiler = Profiler.start(ProfileOptions.sampled().cpuTime(true))) {
+            Workload.busy(300_000_000L);
+            profile = profiler.stop().sampled();
+        }
+
+        assertThat(profile.event()).isEqualTo("jdk.CPUTimeSample");
+        assertThat(profile.samples()).isPositive();
+    }
+
+    @Test
+    void cpuTimeOnAnOlderJdkSaysWhatItNeeds() {
+        assumeThat(Profiler.cpuTimeSamplerAvailable()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Profiler.start(ProfileOptions.sampled().cpuTime(true)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("JDK 25");
+    }
+}

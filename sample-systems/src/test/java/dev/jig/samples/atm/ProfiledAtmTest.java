@@ -1,0 +1,65 @@
+package dev.jig.samples.atm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jig.client.FramedClient;
+import dev.jig.junit.Connect;
+import dev.jig.junit.FakeServer;
+import dev.jig.junit.JigTest;
+import dev.jig.junit.Profile;
+import dev.jig.junit.SystemUnderTest;
+import dev.jig.process.Ready;
+import dev.jig.samples.bank.Balance;
+import dev.jig.samples.bank.BalanceQuery;
+import dev.jig.wire.Codec;
+import dev.jig.wire.Framing;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The ATM, profiled inside and out: the Java ATM's own methods come from its flight recording (its
+ * {@code systemProfiles} entry in results.json), and the teller's decisions, run many times here in the test
+ * JVM, get an exact profile (calls, self and total time per method, the call tree).
+ */
+@JigTest
+@Profile(include = "dev.jig.samples.atm", exclude = "dev.jig.samples.atm.ProfiledAtmTest")
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ProfiledAtmTest {
+
+    static final Map<String, Long> BALANCES = Map.of("Jane Doe", 100L, "John Doe", 100L);
+
+    final FakeServer bank = FakeServer.tcp("bank")
+            .framing(Framing.lengthPrefixed(2))
+            .codec(Codec.json())
+            .respond(BalanceQuery.class, q -> new Balance(BALANCES.getOrDefault(q.customer(), 0L)));
+
+    final SystemUnderTest atm = SystemUnderTest.java("atm", AtmMain.class)
+            .args("--bank", bank, "--port", "0", "--bank-timeout-ms", "2000")
+            .readyWhen(Ready.logLine("listening on port (\\d+)"))
+            .profiled();
+
+    @Test
+    void theTellerDecidesTwentyThousandRequests(@Connect("atm") FramedClient<AtmRequest, AtmReply> client) {
+        for (int i = 0; i < 20; i++) {
+            assertThat(client.request(AtmRequest.withdraw("Jane Doe", 1)).join().success()).isTrue();
+        }
+
+        Teller teller = new Teller(customer -> BALANCES.getOrDefault(customer, 0L));
+        long granted = 0;
+        for (int i = 0; i < 20_000; i++) {
+            AtmRequest request = switch (i % 4) {
+                case 0 -> AtmRequest.withdraw("Jane Doe", 1 + i % 150);
+                case 1 -> AtmRequest.deposit("John Doe", i);
+                case 2 -> AtmRequest.withdraw("Anonymous", 5);
+                default -> AtmRequest.withdraw("", 5);
+            };
+            granted += teller.handle(request).success() ? 1 : 0;
+        }
+
+        long affordableWithdrawals = IntStream.range(0, 20_000).filter(i -> i % 4 == 0 && 1 + i % 150 <= 100).count();
+        assertThat(granted).isEqualTo(5_000 + affordableWithdrawals); // every deposit, and what Jane can afford
+    }
+}
