@@ -16,6 +16,7 @@ import org.apiguardian.api.API;
 /**
  * Merges runs (Surefire forks, CI shards, re-runs) into one: every test once, keyed by its unique id; when
  * two runs recorded the same test, the run that started later wins, so a re-run replaces the older entry.
+ * Within one run the later entry wins too (Surefire's {@code rerunFailingTestsCount} re-runs in the session).
  *
  * <pre>{@code
  * RunRecord all = ResultsMerge.merge(List.of(ResultsFile.read(a), ResultsFile.read(b)));
@@ -34,9 +35,6 @@ public final class ResultsMerge {
         }
         List<RunRecord> ordered = new ArrayList<>(runs);
         ordered.sort(Comparator.comparing((RunRecord r) -> r.run().startedAt()).thenComparing(r -> r.run().id()));
-        if (ordered.size() == 1) {
-            return ordered.get(0);
-        }
         Map<String, TestRecord> tests = new LinkedHashMap<>();
         Map<String, ClassRecord> classes = new LinkedHashMap<>();
         for (RunRecord run : ordered) {
@@ -54,8 +52,9 @@ public final class ResultsMerge {
         }
         long duration = java.time.Duration.between(first.startedAt(), end).toNanos();
         EnvironmentRecord environment = ordered.get(ordered.size() - 1).run().environment();
-        RunInfo info = new RunInfo("merged-" + ordered.size() + "-" + first.id(), first.startedAt(), duration,
-                environment);
+        // One run keeps its id: a session's own report names the session (Surefire's re-runs stay inside it).
+        String id = ordered.size() == 1 ? first.id() : "merged-" + ordered.size() + "-" + first.id();
+        RunInfo info = new RunInfo(id, first.startedAt(), duration, environment);
         return new RunRecord(RunRecord.SCHEMA, info, new ArrayList<>(tests.values()),
                 new ArrayList<>(classes.values()));
     }

@@ -65,6 +65,18 @@ class ReportDirectoryTest {
     }
 
     @Test
+    void aTestReRunInsideOneSessionAppearsOnce() {
+        RunRecord run = Fixtures.run("one", Instant.parse("2026-11-23T07:00:00Z"),
+                List.of(Fixtures.failing(), Fixtures.passing("anonymousIsRefused()", 1.0)));
+
+        RunRecord merged = ResultsMerge.merge(List.of(run));
+
+        assertEquals(1, merged.tests().size());
+        assertEquals("passed", merged.tests().get(0).status().label(), "the re-run that passed");
+        assertEquals("one", merged.run().id());
+    }
+
+    @Test
     void laterRunReplacesTheSameTest() {
         RunRecord first = Fixtures.run("a", Instant.parse("2026-11-23T07:00:00Z"), List.of(Fixtures.failing()));
         RunRecord again = Fixtures.run("b", Instant.parse("2026-11-23T08:00:00Z"),
