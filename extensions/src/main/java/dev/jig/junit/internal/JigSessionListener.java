@@ -16,8 +16,10 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Records a launcher session (a Surefire fork, an IDE run) and writes {@code results.json} when it ends,
- * printing where. Found by the {@link java.util.ServiceLoader}, so nothing needs configuring.
+ * Records a launcher session (a Surefire fork, an IDE run) and, when it ends, publishes it into the report
+ * directory ({@code results.json} and {@code index.html}, merged with the other sessions' parts), printing the
+ * page's {@code file://} path and the session's slowest tests. Found by the {@link java.util.ServiceLoader},
+ * so nothing needs configuring.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class JigSessionListener implements LauncherSessionListener {
