@@ -57,7 +57,37 @@ class SessionRecordingTest {
         JsonNode classes = run.path("classes");
         assertThat(classes.toString()).contains("start upstream").contains(FailingTestCase.class.getName());
         assertThat(Files.list(reportDir).map(p -> p.getFileName().toString()))
-                .containsExactly("results.json");
+                .contains("results.json", "index.html", "parts");
+        assertThat(Files.readString(reportDir.resolve("index.html"))).contains("relaysToTheFake");
+    }
+
+    @Test
+    void sessionsIntoOneDirectoryMergeAndAReRunReplacesTheOlderEntry() throws Exception {
+        runSession(RelayTestCase.class, FailingTestCase.class);
+        String firstRun = new ObjectMapper().readTree(reportDir.resolve("results.json").toFile())
+                .path("run").path("id").asText();
+        runSession(FailingTestCase.class);
+
+        JsonNode run = new ObjectMapper().readTree(reportDir.resolve("results.json").toFile());
+        assertThat(run.path("tests")).hasSize(2);
+        assertThat(run.path("tests").findValuesAsText("methodName"))
+                .containsExactlyInAnyOrder("relaysToTheFake", "failsWithContext");
+        assertThat(run.path("run").path("id").asText()).isNotEqualTo(firstRun);
+        try (var parts = Files.list(reportDir.resolve("parts"))) {
+            assertThat(parts).hasSize(2);
+        }
+        assertThat(reportDir.resolve("index.html")).exists();
+    }
+
+    private void runSession(Class<?>... classes) {
+        var request = LauncherDiscoveryRequestBuilder.request().configurationParameter("jig.report.dir",
+                reportDir.toString());
+        for (Class<?> type : classes) {
+            request.selectors(selectClass(type));
+        }
+        try (LauncherSession session = LauncherFactory.openSession()) {
+            session.getLauncher().execute(request.build());
+        }
     }
 
     private static JsonNode testNamed(JsonNode run, String method) {

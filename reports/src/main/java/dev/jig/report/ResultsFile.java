@@ -39,9 +39,13 @@ public final class ResultsFile {
 
     /** Writes the run as {@code results.json} into {@code directory} (created if missing). */
     public static Path write(RunRecord run, Path directory) {
-        Path target = directory.resolve(FILE_NAME);
+        return writeFile(run, directory.resolve(FILE_NAME));
+    }
+
+    /** Writes the run atomically to exactly {@code target}; its directory is created if missing. */
+    static Path writeFile(RunRecord run, Path target) {
         try {
-            Files.createDirectories(directory);
+            Files.createDirectories(target.toAbsolutePath().getParent());
             AtomicFiles.write(target, temp -> MAPPER.writeValue(temp.toFile(), run));
             return target;
         } catch (IOException e) {

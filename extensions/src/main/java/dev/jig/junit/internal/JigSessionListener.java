@@ -3,9 +3,8 @@ package dev.jig.junit.internal;
 import dev.jig.record.RunRecord;
 import dev.jig.record.RunRecorder;
 import dev.jig.record.TestRecord;
-import dev.jig.report.ResultsFile;
+import dev.jig.report.ReportDirectory;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +16,10 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Records a launcher session (a Surefire fork, an IDE run) and writes {@code results.json} when it ends,
- * printing where. Found by the {@link java.util.ServiceLoader}, so nothing needs configuring.
+ * Records a launcher session (a Surefire fork, an IDE run) and, when it ends, publishes it into the report
+ * directory ({@code results.json} and {@code index.html}, merged with the other sessions' parts), printing the
+ * page's {@code file://} path and the session's slowest tests. Found by the {@link java.util.ServiceLoader},
+ * so nothing needs configuring.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class JigSessionListener implements LauncherSessionListener {
@@ -53,12 +54,14 @@ public final class JigSessionListener implements LauncherSessionListener {
         }
         Settings current = Optional.ofNullable(settings.get())
                 .orElseGet(() -> Settings.from(key -> Optional.ofNullable(System.getProperty(key))));
-        Path written = ResultsFile.write(record, current.reportDir());
-        printSummary(System.out, written, record.tests());
+        // Forks and re-runs share the directory: each session adds its part, then all parts are merged.
+        ReportDirectory.Published report = ReportDirectory.publish(record, current.reportDir());
+        printSummary(System.out, report, record.tests());
     }
 
-    private static void printSummary(PrintStream out, Path written, List<TestRecord> tests) {
-        out.println("[jig] " + tests.size() + " tests recorded: " + written.toUri());
+    private static void printSummary(PrintStream out, ReportDirectory.Published report, List<TestRecord> tests) {
+        out.println("[jig] " + tests.size() + " tests recorded (" + report.merged().tests().size()
+                + " in the report): " + report.html().toAbsolutePath().toUri());
         tests.stream().sorted(Comparator.comparingLong(TestRecord::durationNanos).reversed())
                 .limit(SLOWEST_SHOWN)
                 .forEach(t -> out.printf(Locale.ROOT, "[jig]   %8.1f ms  %s.%s%n", t.durationNanos() / 1e6,
