@@ -64,7 +64,8 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
 
     /**
      * Appends arguments: strings, numbers, paths, suppliers (resolved at start), {@code FREE_PORT}, or
-     * another declared {@link Endpoint} (a fake server or system), which stands for its {@code host:port}.
+     * another declared {@link Addressable} (a fake server, system or proxy), which stands for its
+     * {@code host:port}.
      */
     public SystemUnderTest args(Object... args) {
         Object[] resolved = new Object[args.length];
@@ -95,10 +96,10 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
         return with(s -> s.env(name, value));
     }
 
-    // An endpoint's address exists only once it runs: pass it as a supplier, asked for at start.
+    // An address exists only once it runs: pass it as a supplier, asked for at start.
     private static Object lazy(Object value) {
-        if (value instanceof Endpoint endpoint) {
-            return (Supplier<String>) endpoint::address;
+        if (value instanceof Addressable addressable) {
+            return (Supplier<String>) addressable::address;
         }
         return value;
     }
