@@ -12,12 +12,20 @@ import org.apiguardian.api.API;
  * @param received       how many requests it received
  * @param unmatched      requests no stub answered, described for people
  * @param protocolErrors malformed input it rejected (oversized, truncated, undecodable)
+ * @param faults         faults it injected on purpose, e.g. {@code "request 3 (GET /items/7): reset"}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record FakeRecord(String name, String kind, String address, int received,
-                         List<String> unmatched, List<String> protocolErrors) {
+                         List<String> unmatched, List<String> protocolErrors, List<String> faults) {
     public FakeRecord {
         unmatched = List.copyOf(unmatched);
         protocolErrors = List.copyOf(protocolErrors);
+        faults = faults == null ? List.of() : List.copyOf(faults);
+    }
+
+    /** A record of a fake that injected no faults. */
+    public FakeRecord(String name, String kind, String address, int received, List<String> unmatched,
+                      List<String> protocolErrors) {
+        this(name, kind, address, received, unmatched, protocolErrors, List.of());
     }
 }

@@ -90,5 +90,6 @@ function fakeView(f) {
   const box = el("div", {}, el("h3", { text: "Fake " + f.name + " (" + f.kind + " at " + f.address + "): " + f.received + " received" }));
   if (f.unmatched.length) box.append(el("div", { cls: "failure" }, el("strong", { text: f.unmatched.length + " unmatched request(s)" }), el("pre", { text: f.unmatched.join("\n") })));
   if (f.protocolErrors && f.protocolErrors.length) box.append(el("pre", { text: f.protocolErrors.join("\n") }));
+  if (f.faults && f.faults.length) box.append(el("div", {}, el("strong", { text: f.faults.length + " injected fault(s)" }), el("pre", { text: f.faults.join("\n") })));
   return box;
 }
