@@ -183,7 +183,7 @@ class TcpProxyTest {
     }
 
     @Test
-    void anUpstreamLimitLeavesTheOtherDirectionAlone() throws IOException {
+    void degradationsCanApplyToOneDirectionOnly() throws IOException {
         proxy.bandwidth(Direction.UPSTREAM, 1_000_000);
         proxy.latency(Direction.DOWNSTREAM, Duration.ofMillis(300), Duration.ZERO);
         try (Socket client = connect(proxy)) {
