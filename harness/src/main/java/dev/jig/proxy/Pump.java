@@ -103,9 +103,10 @@ final class Pump {
             owner.halfClosed(to);
             return true;
         }
+        // Counted before writing, so that whoever sees the answer to these bytes also sees them counted.
+        link.forwarded(count);
         out.write(bytes, 0, count);
         out.flush();
-        link.forwarded(count);
         return true;
     }
 
@@ -123,9 +124,9 @@ final class Pump {
                 }
                 link.pace(chunk.bytes().length);
                 synchronized (this) {
+                    link.forwarded(chunk.bytes().length);
                     out.write(chunk.bytes());
                     out.flush();
-                    link.forwarded(chunk.bytes().length);
                     queued--;
                 }
             }
