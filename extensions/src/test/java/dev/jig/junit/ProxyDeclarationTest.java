@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.jig.junit.fixtures.ProxyFailureTestCase;
 import dev.jig.junit.fixtures.ProxyTestCase;
 import dev.jig.proxy.TcpProxy;
 import java.net.ConnectException;
@@ -28,6 +29,18 @@ class ProxyDeclarationTest {
             assertThatThrownBy(() -> new Socket(proxy.host(), proxy.port()).close())
                     .isInstanceOf(ConnectException.class);
         }
+    }
+
+    @Test
+    void aFailingTestNamesTheConnectionsTheProxyCouldNotForward() {
+        Throwable failure = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ProxyFailureTestCase.class))
+                .execute().testEvents().failed().stream().findFirst().orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow();
+        assertThat(failure.getMessage()).startsWith("the bank is gone")
+                .contains("pong-link (proxy at 127.0.0.1:")
+                .contains("could not forward 1 connections:")
+                .contains("connection 1: could not connect to the target 127.0.0.1:");
     }
 
     @Test
