@@ -202,12 +202,15 @@ public final class FakeServer extends ManagedResource<FakeTcpServer> implements 
         journal.protocolErrors().stream().limit(DIAGNOSTIC_REQUESTS)
                 .forEach(e -> lines.add("  protocol error on connection " + e.connection() + ": " + e.kind()
                         + " " + e.detail()));
+        journal.faulted().stream().limit(DIAGNOSTIC_REQUESTS)
+                .forEach(r -> lines.add("  #" + r.sequence() + " " + r.description() + ": injected " + r.fault()));
         if (lines.isEmpty()) {
             return "";
         }
         return name() + " (fake at " + server.address() + ", " + journal.size() + " requests) had "
-                + journal.unmatched().size() + " unmatched requests and " + journal.protocolErrors().size()
-                + " protocol errors:\n" + String.join("\n", lines);
+                + journal.unmatched().size() + " unmatched requests, " + journal.protocolErrors().size()
+                + " protocol errors and " + journal.faulted().size() + " injected faults:\n"
+                + String.join("\n", lines);
     }
 
     @Override

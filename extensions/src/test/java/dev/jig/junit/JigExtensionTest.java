@@ -71,8 +71,8 @@ class JigExtensionTest {
         Events events = run(UnknownTargetTestCase.class);
         events.assertStatistics(stats -> stats.started(1).failed(1));
         Throwable failure = onlyFailure(events);
-        assertThat(failure).hasMessageEndingWith("@Connect(\"atm\"): UnknownTargetTestCase declares no system "
-                + "or fake server named 'atm'. Declared: bank.");
+        assertThat(failure).hasMessageEndingWith("@Connect(\"atm\"): UnknownTargetTestCase declares no system, "
+                + "fake TCP server or proxy named 'atm'. Declared: bank.");
         assertThat(failure.getCause()).isInstanceOf(JigConfigurationException.class);
     }
 

@@ -108,8 +108,8 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
             }
         }
         throw new JigConfigurationException("@Connect(\"" + name + "\"): " + context.getRequiredTestClass()
-                .getSimpleName() + " declares no system or fake server named '" + name + "'. "
-                + (known.isEmpty() ? "It declares none at all: add a SystemUnderTest or FakeServer field."
+                .getSimpleName() + " declares no system, fake TCP server or proxy named '" + name + "'. "
+                + (known.isEmpty() ? "It declares none at all: add a SystemUnderTest, FakeServer.tcp or Proxy field."
                         : "Declared: " + String.join(", ", known) + "."));
     }
 
