@@ -53,7 +53,7 @@ public final class EnrichmentMain {
         this.enricher = enricher;
     }
 
-    public static void main(String[] args) throws IOException, StoreException {
+    public static void main(String[] args) throws IOException {
         EnrichOptions options;
         try {
             CommandLine line = CommandLine.parse(args, EnrichOptions.NAMES);
@@ -65,8 +65,17 @@ public final class EnrichmentMain {
             Usage.exit("enrich", USAGE, e);
             return;
         }
-        Store store = JdbcStore.open(options.db(), options.dbUser(), options.dbPassword());
-        UpstreamClient upstream = new HttpUpstream(options.upstream(), options.settings().itemTimeout());
+        Store store;
+        try {
+            store = JdbcStore.open(options.db(), options.dbUser(), options.dbPassword());
+        } catch (StoreException e) {
+            System.err.println("enrich: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        // The enricher times calls out; the client's own, later timeout only ends calls the enricher abandoned.
+        UpstreamClient upstream = new HttpUpstream(options.upstream(),
+                options.settings().itemTimeout().plusSeconds(1));
         Enricher enricher = new Enricher(upstream, store, options.settings());
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 50);
         ExecutorService requests = Executors.newFixedThreadPool(4);
