@@ -53,6 +53,29 @@ public final class FakeServer extends ManagedResource<FakeTcpServer> implements 
         return new FakeServer(FakeTcpServer.spec(name), true);
     }
 
+    /**
+     * A fake HTTP server backed by WireMock 3, on 127.0.0.1 and an ephemeral port; stub it with WireMock's
+     * DSL: {@code FakeServer.http("catalog").stub(get("/items/7").willReturn(okJson("{}")))}. Needs
+     * {@code org.wiremock:wiremock:3.13.2} on the test class path.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static FakeHttp http(String name) {
+        requireOnClassPath("com.github.tomakehurst.wiremock.WireMockServer", name);
+        return FakeHttp.declare(name);
+    }
+
+    /** Checked before any WireMock type is touched, so that the error names what to add. */
+    static void requireOnClassPath(String className, String name) {
+        try {
+            Class.forName(className, false, FakeServer.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new JigConfigurationException("The HTTP fake '" + name + "' needs WireMock, which is not on "
+                    + "the test class path (" + className + " is missing). Add the test dependency "
+                    + "org.wiremock:wiremock:3.13.2 (groupId org.wiremock, artifactId wiremock, version 3.13.2, "
+                    + "scope test).");
+        }
+    }
+
     /** How requests and replies are framed. */
     public FakeServer framing(Framing framing) {
         return new FakeServer(spec.framing(framing), failOnProtocolErrors);

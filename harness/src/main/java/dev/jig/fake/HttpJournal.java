@@ -1,0 +1,84 @@
+package dev.jig.fake;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.verification.NearMiss;
+import com.github.tomakehurst.wiremock.verification.diff.PlainTextDiffRenderer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Reads a {@link FakeHttpServer}'s WireMock request log as Jig's journal and unmatched requests. */
+final class HttpJournal {
+
+    private final WireMockServer server;
+    private final HttpFaultInjector faults;
+    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+
+    HttpJournal(WireMockServer server, HttpFaultInjector faults) {
+        this.server = server;
+        this.faults = faults;
+    }
+
+    /** Every request received, oldest first. */
+    List<HttpExchange> exchanges() {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(events); // WireMock lists the newest first
+        List<HttpExchange> exchanges = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            exchanges.add(exchange(i + 1, events.get(i)));
+        }
+        return exchanges;
+    }
+
+    int size() {
+        return server.getAllServeEvents().size();
+    }
+
+    private HttpExchange exchange(int number, ServeEvent event) {
+        LoggedRequest request = event.getRequest();
+        int status = event.getResponse() != null ? event.getResponse().getStatus()
+                : event.getResponseDefinition().getStatus();
+        Integer total = event.getTiming() == null ? null : event.getTiming().getTotalTime();
+        String fault = faults.describedFor(event.getId());
+        if (fault.isEmpty() && event.getResponse() != null && event.getResponse().getFault() != null) {
+            fault = "WireMock " + event.getResponse().getFault().name();
+        }
+        return new HttpExchange(number, request.getMethod().getName(), request.getUrl(), status,
+                event.getWasMatched(), request.getLoggedDate().toInstant(), total == null ? -1 : total, fault);
+    }
+
+    /** Requests no stub matched, oldest first, each with the diff against its closest stub. */
+    List<UnmatchedHttpRequest> unmatched() {
+        List<UnmatchedHttpRequest> misses = new ArrayList<>();
+        for (LoggedRequest request : server.findAllUnmatchedRequests()) {
+            misses.add(new UnmatchedHttpRequest(request.getId().toString(), request.getMethod().getName(),
+                    request.getUrl(), nearMiss(request)));
+        }
+        return misses;
+    }
+
+    /** Unmatched requests not taken with {@link #take()}. */
+    List<UnmatchedHttpRequest> unacknowledged() {
+        return unmatched().stream().filter(miss -> !acknowledged.contains(miss.id())).toList();
+    }
+
+    /** Returns the unacknowledged unmatched requests and marks them as expected. */
+    List<UnmatchedHttpRequest> take() {
+        List<UnmatchedHttpRequest> taken = unacknowledged();
+        taken.forEach(miss -> acknowledged.add(miss.id()));
+        return taken;
+    }
+
+    private String nearMiss(LoggedRequest request) {
+        List<NearMiss> nearest = server.findTopNearMissesFor(request).getNearMisses();
+        if (nearest.isEmpty()) {
+            return "";
+        }
+        return new PlainTextDiffRenderer(Map.of()).render(nearest.get(0).getDiff());
+    }
+}
