@@ -34,12 +34,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The enrichment service from the asyncio talk, whole: a real PostgreSQL (once per class), a WireMock fake of
  * the external catalog API behind a TCP fault proxy, the service as its own JVM, and an HTTP client.
  */
 @JigTest
+@EnabledIf(value = "dev.jig.samples.postgres.Postgres#installedOrRequired", disabledReason = "PostgreSQL 15 is not"
+        + " installed (/usr/lib/postgresql/15/bin); 'apt-get install postgresql-15' to run this suite (with CI=true"
+        + " it runs, and fails, instead)")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EnrichmentServiceTest {
 

@@ -3,6 +3,8 @@ package dev.jig.samples.postgres;
 import dev.jig.junit.SystemUnderTest;
 import dev.jig.process.ProcessSpec;
 import dev.jig.process.Ready;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,7 +24,7 @@ import java.util.function.Supplier;
  *
  * <p>Needs the binaries of Debian's {@code postgresql-15} in {@code /usr/lib/postgresql/15/bin} (or the
  * directory in the system property {@code jig.postgres.bin}); without them the start fails with a message
- * saying what to install. PostgreSQL refuses to run as root: as root, the cluster belongs to the
+ * saying what to install (suites guard with {@link #installedOrRequired()} to be skipped instead, outside CI). PostgreSQL refuses to run as root: as root, the cluster belongs to the
  * {@code postgres} user and the binaries run as that user.
  */
 public final class Postgres {
@@ -77,6 +79,15 @@ public final class Postgres {
             """.formatted(DATA_LINE, USER);
 
     private Postgres() {
+    }
+
+    /**
+     * Whether a suite that needs PostgreSQL should run: when the binaries are installed, and always under
+     * {@code CI=true}, where their absence must fail the build (with the start's message) rather than skip.
+     * For {@code @EnabledIf("dev.jig.samples.postgres.Postgres#installedOrRequired")}.
+     */
+    public static boolean installedOrRequired() {
+        return Files.isExecutable(Path.of(BIN, "postgres")) || "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     /** A PostgreSQL server named {@code name}: static field for one per class, instance field for one per test. */

@@ -17,12 +17,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /** The PostgreSQL helper itself, through the plain harness: it serves SQL, and stopping it leaves nothing. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PostgresTest {
 
     @Test
+    @EnabledIf(value = "dev.jig.samples.postgres.Postgres#installedOrRequired", disabledReason = "PostgreSQL 15 is"
+            + " not installed; 'apt-get install postgresql-15'")
     void servesSqlAndStoppingItEndsEveryProcessAndRemovesTheCluster() throws Exception {
         Path cluster;
         List<ProcessHandle> tree;
