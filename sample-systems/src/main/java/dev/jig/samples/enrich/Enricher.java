@@ -56,7 +56,8 @@ public final class Enricher implements AutoCloseable {
     private final Store store;
     private final Settings settings;
     // Workers bound the concurrency: each runs one item at a time, its calls on the "calls" pool so that a
-    // call that outlives its timeout can be abandoned (and interrupted) without blocking the worker.
+    // call that outlives its timeout can be abandoned (and interrupted) without blocking the worker. A call
+    // that ignores the interrupt may go on beside the worker's next one; HttpUpstream's own timeout ends it.
     private final ExecutorService workers;
     private final ExecutorService calls;
 

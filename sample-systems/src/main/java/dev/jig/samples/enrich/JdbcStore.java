@@ -69,7 +69,11 @@ public final class JdbcStore implements Store {
                 upsert.executeBatch();
                 connection.commit();
             } catch (SQLException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // the first failure is the one to report
+                }
                 throw e;
             }
             return items.size();
