@@ -106,6 +106,15 @@ public final class FakeServer extends ManagedResource<FakeTcpServer> implements 
         return new FakeServer(spec, fail);
     }
 
+    /**
+     * Injects faults into the replies of the requests {@code schedule} picks, numbered from 1 across all
+     * connections, e.g. {@code .faults(FaultSchedule.nth(2, Fault.reset()))}. Mid-test, change them with
+     * {@code server().faults(...)}. The record lists each injected fault.
+     */
+    public FakeServer faults(dev.jig.fault.FaultSchedule schedule) {
+        return new FakeServer(spec.faults(schedule), failOnProtocolErrors);
+    }
+
     /** The running server, for anything this class does not forward (e.g. adding a stub mid-test). */
     public FakeTcpServer server() {
         return running();

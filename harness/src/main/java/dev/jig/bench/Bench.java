@@ -72,13 +72,8 @@ public final class Bench {
     /** Measures {@code action}, consuming every result; throws {@link BenchmarkFailedException} if it throws. */
     public <T> BenchmarkRecord run(String name, BenchAction<T> action) {
         Objects.requireNonNull(action, "action");
-        Measurement measurement = new Measurement(options, iterations -> {
-            long start = options.timer().now();
-            for (long i = 0; i < iterations; i++) {
-                blackhole.consume(action.call());
-            }
-            return options.timer().now() - start;
-        });
+        Measurement measurement = new Measurement(options,
+                LoopCopies.fresh(ActionLoop.class, action, blackhole, options.timer()));
         return record(name, () -> measurement.calibrated(), measurement.resolution());
     }
 
@@ -94,18 +89,10 @@ public final class Bench {
     /** Measures in the explicit form: setup and teardown per round, fixed rounds and iterations. */
     public <S> BenchmarkRecord pedantic(String name, Pedantic<S> spec) {
         Objects.requireNonNull(spec, "spec");
-        Measurement measurement = new Measurement(options, iterations -> {
-            S state = spec.setup().get();
-            try {
-                long start = options.timer().now();
-                for (long i = 0; i < iterations; i++) {
-                    blackhole.consume(spec.action().apply(state));
-                }
-                return options.timer().now() - start;
-            } finally {
-                spec.teardown().accept(state);
-            }
-        });
+        @SuppressWarnings("unchecked")
+        Pedantic<Object> untyped = (Pedantic<Object>) spec;
+        Measurement measurement = new Measurement(options,
+                LoopCopies.fresh(PedanticLoop.class, untyped, blackhole, options.timer()));
         return record(name, () -> measurement.fixed(spec.rounds(), spec.iterations(), spec.warmupRounds()),
                 measurement.resolution());
     }
@@ -135,7 +122,15 @@ public final class Bench {
             throw new BenchmarkFailedException("benchmark '" + name + "' failed: its action threw " + e, e);
         }
         Stats stats = Stats.of(samples.perOperation(), samples.iterations());
-        List<String> warnings = Floor.warnings(stats.summary(), samples.iterations(), resolution, options.timer());
+        List<String> warnings = new ArrayList<>(
+                Floor.warnings(stats.summary(), samples.iterations(), resolution, options.timer()));
+        if (samples.remeasured() == Measurement.MAX_REMEASURES && samples.compiledWhileMeasuring()
+                && Measurement.stillGettingFaster(samples)) {
+            warnings.add("the code was still getting faster while measured (the JIT compiled meanwhile, and the "
+                    + "first rounds were over " + Math.round((Measurement.DRIFT - 1) * 100) + " % slower than the "
+                    + "last, also after measuring again " + samples.remeasured() + " times): give it a longer "
+                    + "warmup (warmup = \"2s\")");
+        }
         BenchmarkRecord result = new BenchmarkRecord(name, options.group(), "ns", stats.summary(), "bench", null,
                 null, stats.percentiles(), stats.histogram(),
                 Arrays.stream(samples.perOperation()).boxed().toList(), warnings, null);

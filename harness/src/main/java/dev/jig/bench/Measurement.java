@@ -17,7 +17,11 @@ final class Measurement {
     }
 
     /** What a measurement produced. */
-    record Samples(double[] perOperation, long iterations, long resolution) {
+    record Samples(double[] perOperation, long iterations, long resolution, int remeasured,
+                   boolean compiledWhileMeasuring) {
+        Samples remeasured(int times) {
+            return new Samples(perOperation, iterations, resolution, times, compiledWhileMeasuring);
+        }
     }
 
     // A round should be long enough that the timer's step is at most 0.1 % of it.
@@ -27,6 +31,9 @@ final class Measurement {
     static final int MAX_WARMUP_FACTOR = 5;
     /** A warmup window whose median is within 3 % of (or above) the previous one's counts as stable. */
     private static final double STABLE = 0.97;
+    /** First-quarter rounds this much slower than last-quarter ones, with JIT work between, were warmup. */
+    static final double DRIFT = 1.10;
+    static final int MAX_REMEASURES = 2;
 
     private final BenchOptions options;
     private final Round round;
@@ -44,7 +51,35 @@ final class Measurement {
         long iterations = calibrate(1, target);
         warmup(iterations);
         iterations = calibrate(iterations, target);
-        return measure(iterations, options.minRounds(), options.maxTime().toNanos());
+        Samples samples = measure(iterations, options.minRounds(), options.maxTime().toNanos());
+        // Warmup can end before a pending compilation lands (on a busy machine the compiler thread waits its
+        // turn): then the first rounds are slower than the last and the JIT worked meanwhile. Those rounds were
+        // warmup, so measure again, a bounded number of times.
+        int remeasured = 0;
+        while (remeasured < MAX_REMEASURES && samples.compiledWhileMeasuring() && stillGettingFaster(samples)) {
+            remeasured++;
+            iterations = calibrate(iterations, target);
+            samples = measure(iterations, options.minRounds(), options.maxTime().toNanos()).remeasured(remeasured);
+        }
+        return samples;
+    }
+
+    /** Whether the first quarter of the rounds was clearly slower than the last quarter. */
+    static boolean stillGettingFaster(Samples samples) {
+        double[] rounds = samples.perOperation();
+        int quarter = rounds.length / 4;
+        if (quarter < 2) {
+            return false;
+        }
+        double early = median(Arrays.copyOfRange(rounds, 0, quarter));
+        double late = median(Arrays.copyOfRange(rounds, rounds.length - quarter, rounds.length));
+        return early > late * DRIFT;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** Exactly {@code rounds} rounds of {@code iterations} after {@code warmupRounds}, no calibration. */
@@ -128,6 +163,7 @@ final class Measurement {
         double[] samples = new double[Math.max(minRounds, 64)];
         int count = 0;
         long end = System.nanoTime() + maxNanos;
+        long compiledBefore = jitMillis();
         while (count < MAX_ROUNDS && (count < minRounds || System.nanoTime() < end)) {
             if (options.gcBetweenRounds()) {
                 System.gc();
@@ -138,6 +174,7 @@ final class Measurement {
             }
             samples[count++] = (double) took / iterations;
         }
-        return new Samples(Arrays.copyOf(samples, count), iterations, resolution);
+        return new Samples(Arrays.copyOf(samples, count), iterations, resolution, 0,
+                jitMillis() != compiledBefore);
     }
 }

@@ -1,8 +1,11 @@
 package dev.jig.fake;
 
+import dev.jig.fault.Fault;
+import dev.jig.fault.FaultSchedule;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -18,8 +21,11 @@ final class Dispatcher {
     private final Function<byte[], ?> fallback;
     // Newest first, so that a test can override a stub added earlier at runtime too.
     private final List<Stub<?>> runtimeStubs = new CopyOnWriteArrayList<>();
+    private volatile FaultSchedule faults;
 
-    Dispatcher(Codec codec, Framing framing, List<Stub<?>> specStubs, Function<byte[], ?> fallback) {
+    Dispatcher(Codec codec, Framing framing, List<Stub<?>> specStubs, Function<byte[], ?> fallback,
+               FaultSchedule faults) {
+        this.faults = faults;
         this.codec = codec;
         this.framing = framing;
         this.specStubs = List.copyOf(specStubs);
@@ -30,7 +36,18 @@ final class Dispatcher {
         runtimeStubs.add(0, stub);
     }
 
-    Outcome dispatch(byte[] payload) {
+    void faults(FaultSchedule schedule) {
+        this.faults = schedule;
+    }
+
+    /** The outcome for request number {@code number} (1-based, across connections), faults applied. */
+    Outcome dispatch(int number, byte[] payload) {
+        Outcome outcome = answer(payload);
+        Optional<Fault> fault = faults.faultFor(number);
+        return fault.isPresent() ? outcome.withFault(fault.get()) : outcome;
+    }
+
+    private Outcome answer(byte[] payload) {
         RuntimeException firstDecodeFailure = null;
         for (Stub<?> stub : allStubs()) {
             Object request;

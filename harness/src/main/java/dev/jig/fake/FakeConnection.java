@@ -32,7 +32,7 @@ final class FakeConnection implements Runnable {
         this.dispatcher = dispatcher;
         this.journal = journal;
         this.outbox = new ReplyOutbox(new BufferedOutputStream(socket.getOutputStream()),
-                this::close, scheduler);
+                this::close, this::reset, scheduler);
     }
 
     @Override
@@ -47,9 +47,10 @@ final class FakeConnection implements Runnable {
                     return;
                 }
                 long arrived = System.nanoTime();
-                Outcome outcome = dispatcher.dispatch(payload);
+                int number = journal.nextSequence(); // numbers requests across connections, for faults
+                Outcome outcome = dispatcher.dispatch(number, payload);
                 // Journal before replying, so a client holding the reply finds the request.
-                journal.record(id, Instant.now(), payload, outcome);
+                journal.record(number, id, Instant.now(), payload, outcome);
                 if (outcome.outgoing() != null) {
                     outbox.submit(outcome.outgoing(), arrived);
                 }
@@ -75,6 +76,28 @@ final class FakeConnection implements Runnable {
     /** Idempotent; cancels replies not yet sent and unblocks the reader. */
     void close() {
         outbox.cancel();
+        try {
+            if (!socket.isClosed()) {
+                socket.shutdownOutput(); // FIN after what was written, even if unread requests remain
+            }
+        } catch (IOException e) {
+            // Already gone; close below.
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Nothing more to do for a socket that will not close cleanly.
+        }
+    }
+
+    /** Drops the connection with a reset (RST), as a crashed peer would. */
+    void reset() {
+        outbox.cancel();
+        try {
+            socket.setSoLinger(true, 0); // close() now sends RST instead of FIN
+        } catch (IOException e) {
+            // Closed already: nothing to reset.
+        }
         try {
             socket.close();
         } catch (IOException e) {

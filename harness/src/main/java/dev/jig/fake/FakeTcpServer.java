@@ -1,5 +1,6 @@
 package dev.jig.fake;
 
+import dev.jig.fault.FaultSchedule;
 import dev.jig.record.FakeRecord;
 import dev.jig.wire.Codec;
 import java.io.IOException;
@@ -53,7 +54,8 @@ public final class FakeTcpServer implements AutoCloseable {
         this.spec = spec;
         this.codec = spec.codecUsed();
         this.journal = new Journal(codec);
-        this.dispatcher = new Dispatcher(codec, spec.framingUsed(), spec.stubs(), spec.fallback());
+        this.dispatcher = new Dispatcher(codec, spec.framingUsed(), spec.stubs(), spec.fallback(),
+                spec.faultsUsed());
         this.serverSocket = bind(spec);
         try {
             this.scheduler = newScheduler(spec.name());
@@ -162,6 +164,15 @@ public final class FakeTcpServer implements AutoCloseable {
         dispatcher.addRuntimeStub(new Stub<>(type, reply));
     }
 
+    /**
+     * Replaces the fault schedule while running. Requests keep their numbers: they count every request
+     * this server received, from 1, so {@code faults(FaultSchedule.nth(3, Fault.reset()))} set after two
+     * requests resets the next one. {@code FaultSchedule.none()} stops injecting.
+     */
+    public void faults(FaultSchedule schedule) {
+        dispatcher.faults(java.util.Objects.requireNonNull(schedule, "schedule"));
+    }
+
     /** What it received so far. */
     public Journal journal() {
         return journal;
@@ -190,6 +201,9 @@ public final class FakeTcpServer implements AutoCloseable {
         return new FakeRecord(spec.name(), "tcp", address(), journal.size(),
                 journal.unmatched().stream().map(RecordedRequest::formatted).collect(Collectors.toList()),
                 journal.protocolErrors().stream().map(ProtocolError::formatted)
+                        .collect(Collectors.toList()),
+                journal.faulted().stream()
+                        .map(r -> "request " + r.sequence() + " (" + r.description() + "): " + r.fault())
                         .collect(Collectors.toList()));
     }
 

@@ -1,5 +1,6 @@
 package dev.jig.fake;
 
+import dev.jig.fault.FaultSchedule;
 import dev.jig.record.Timeline;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
@@ -36,9 +37,12 @@ public final class FakeTcpServerSpec {
     private final String host;
     private final int port;
     private final int maxFrameBytes;
+    private final FaultSchedule faults;
 
     private FakeTcpServerSpec(String name, Framing framing, Codec codec, List<Stub<?>> stubs,
-                              Function<byte[], ?> fallback, String host, int port, int maxFrameBytes) {
+                              Function<byte[], ?> fallback, String host, int port, int maxFrameBytes,
+                              FaultSchedule faults) {
+        this.faults = faults;
         this.name = name;
         this.framing = framing;
         this.codec = codec;
@@ -56,19 +60,19 @@ public final class FakeTcpServerSpec {
             throw new IllegalArgumentException("a fake server needs a name, e.g. \"bank\"");
         }
         return new FakeTcpServerSpec(name, Framing.lengthPrefixed(2), Codec.json(), List.of(),
-                null, "127.0.0.1", 0, DEFAULT_MAX_FRAME_BYTES);
+                null, "127.0.0.1", 0, DEFAULT_MAX_FRAME_BYTES, FaultSchedule.none());
     }
 
     /** How frames are cut; default {@code Framing.lengthPrefixed(2)}. */
     public FakeTcpServerSpec framing(Framing framing) {
         return new FakeTcpServerSpec(name, Objects.requireNonNull(framing, "framing"), codec, stubs,
-                fallback, host, port, maxFrameBytes);
+                fallback, host, port, maxFrameBytes, faults);
     }
 
     /** How payloads become messages; default {@code Codec.json()}. */
     public FakeTcpServerSpec codec(Codec codec) {
         return new FakeTcpServerSpec(name, framing, Objects.requireNonNull(codec, "codec"), stubs,
-                fallback, host, port, maxFrameBytes);
+                fallback, host, port, maxFrameBytes, faults);
     }
 
     /**
@@ -79,19 +83,19 @@ public final class FakeTcpServerSpec {
     public <T> FakeTcpServerSpec respond(Class<T> type, Function<? super T, ?> reply) {
         List<Stub<?>> more = new ArrayList<>(stubs);
         more.add(new Stub<>(type, reply));
-        return new FakeTcpServerSpec(name, framing, codec, more, fallback, host, port, maxFrameBytes);
+        return new FakeTcpServerSpec(name, framing, codec, more, fallback, host, port, maxFrameBytes, faults);
     }
 
     /** Answers, from the raw payload, whatever no typed stub decodes. Replaces an earlier one. */
     public FakeTcpServerSpec respondToAny(Function<byte[], ?> reply) {
         return new FakeTcpServerSpec(name, framing, codec, stubs,
-                Objects.requireNonNull(reply, "reply"), host, port, maxFrameBytes);
+                Objects.requireNonNull(reply, "reply"), host, port, maxFrameBytes, faults);
     }
 
     /** The address to bind; default {@code 127.0.0.1}. */
     public FakeTcpServerSpec host(String host) {
         return new FakeTcpServerSpec(name, framing, codec, stubs, fallback,
-                Objects.requireNonNull(host, "host"), port, maxFrameBytes);
+                Objects.requireNonNull(host, "host"), port, maxFrameBytes, faults);
     }
 
     /** The port to bind; default 0, an ephemeral port (read it back with {@code port()}). */
@@ -99,7 +103,7 @@ public final class FakeTcpServerSpec {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("a port is between 0 and 65535, not " + port);
         }
-        return new FakeTcpServerSpec(name, framing, codec, stubs, fallback, host, port, maxFrameBytes);
+        return new FakeTcpServerSpec(name, framing, codec, stubs, fallback, host, port, maxFrameBytes, faults);
     }
 
     /** The largest request payload accepted; default 1 MiB. Longer frames are protocol errors. */
@@ -107,7 +111,17 @@ public final class FakeTcpServerSpec {
         if (max <= 0) {
             throw new IllegalArgumentException("maxFrameBytes must be positive, not " + max);
         }
-        return new FakeTcpServerSpec(name, framing, codec, stubs, fallback, host, port, max);
+        return new FakeTcpServerSpec(name, framing, codec, stubs, fallback, host, port, max, faults);
+    }
+
+    /**
+     * Injects faults into the replies of the requests {@code schedule} picks, numbered from 1 across all
+     * connections: {@code .faults(FaultSchedule.nth(3, Fault.reset()))} resets the connection of the 3rd.
+     * Replaces an earlier schedule; the running server can change it with {@code faults(...)}.
+     */
+    public FakeTcpServerSpec faults(FaultSchedule schedule) {
+        return new FakeTcpServerSpec(name, framing, codec, stubs, fallback, host, port, maxFrameBytes,
+                Objects.requireNonNull(schedule, "schedule"));
     }
 
     /** The name given, used in every message about this fake. */
@@ -158,6 +172,10 @@ public final class FakeTcpServerSpec {
 
     int portUsed() {
         return port;
+    }
+
+    FaultSchedule faultsUsed() {
+        return faults;
     }
 
     int maxFrameBytesUsed() {

@@ -24,6 +24,7 @@ public final class Journal {
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final List<ProtocolError> protocolErrors = new ArrayList<>();
     private int acknowledgedErrors;
+    private int lastSequence;
     private long version;
 
     Journal(Codec codec) {
@@ -49,6 +50,11 @@ public final class Journal {
         }
     }
 
+    /** The requests that got an injected fault, in number order. */
+    public List<RecordedRequest> faulted() {
+        return requests().stream().filter(r -> r.fault() != null).collect(Collectors.toUnmodifiableList());
+    }
+
     /** How many requests arrived. */
     public int size() {
         synchronized (lock) {
@@ -56,11 +62,23 @@ public final class Journal {
         }
     }
 
-    RecordedRequest record(int connection, Instant time, byte[] payload, Outcome outcome) {
+    /** The number of the next request (1-based); taken before dispatching, so faults can go by it. */
+    int nextSequence() {
         synchronized (lock) {
-            RecordedRequest request = new RecordedRequest(requests.size() + 1, connection, time,
-                    payload, outcome.matched(), outcome.reply(), codec);
-            requests.add(request);
+            return ++lastSequence;
+        }
+    }
+
+    RecordedRequest record(int sequence, int connection, Instant time, byte[] payload, Outcome outcome) {
+        synchronized (lock) {
+            RecordedRequest request = new RecordedRequest(sequence, connection, time, payload,
+                    outcome.matched(), outcome.reply(), outcome.fault(), codec);
+            // Two connections may finish dispatching out of turn; keep the journal in number order.
+            int at = requests.size();
+            while (at > 0 && requests.get(at - 1).sequence() > sequence) {
+                at--;
+            }
+            requests.add(at, request);
             if (outcome.undecodable() != null) {
                 protocolErrors.add(new ProtocolError(connection, time, ProtocolError.Kind.UNDECODABLE,
                         "request #" + request.sequence() + " " + outcome.undecodable()));

@@ -1,5 +1,7 @@
 package dev.jig.fake;
 
+import dev.jig.fault.Fault;
+
 /**
  * How the fake handled one request.
  *
@@ -7,18 +9,27 @@ package dev.jig.fake;
  * @param outgoing     what to send, or {@code null} for nothing
  * @param reply        for the journal: the reply described, why it went unmatched, or null
  * @param undecodable  if the payload was not well-formed for the codec, why; else null
+ * @param fault        the fault injected into the reply, described, or null
  */
-record Outcome(boolean matched, Outgoing outgoing, String reply, String undecodable) {
+record Outcome(boolean matched, Outgoing outgoing, String reply, String undecodable, String fault) {
 
     static Outcome answered(Outgoing outgoing) {
-        return new Outcome(true, outgoing, outgoing == null ? null : outgoing.description(), null);
+        return new Outcome(true, outgoing, outgoing == null ? null : outgoing.description(), null,
+                outgoing == null ? null : outgoing.fault());
     }
 
     static Outcome unmatched(String reason) {
-        return new Outcome(false, null, reason, null);
+        return new Outcome(false, null, reason, null, null);
     }
 
     static Outcome undecodable(String detail) {
-        return new Outcome(false, null, "undecodable", detail);
+        return new Outcome(false, null, "undecodable", detail, null);
+    }
+
+    /** This outcome with {@code injected} applied to its reply (a schedule's fault wins over a stub's). */
+    Outcome withFault(Fault injected) {
+        Outgoing faulted = FaultInjection.apply(injected, outgoing);
+        String described = matched && faulted != null ? faulted.description() : reply;
+        return new Outcome(matched, faulted, described, undecodable, injected.describe());
     }
 }

@@ -25,10 +25,12 @@ public final class RecordedRequest {
     private final byte[] payload;
     private final boolean matched;
     private final String reply;
+    private final String fault;
     private final Codec codec;
 
     RecordedRequest(int sequence, int connection, Instant time, byte[] payload, boolean matched,
-                    String reply, Codec codec) {
+                    String reply, String fault, Codec codec) {
+        this.fault = fault;
         this.sequence = sequence;
         this.connection = connection;
         this.time = time;
@@ -75,6 +77,14 @@ public final class RecordedRequest {
      */
     public String reply() {
         return reply;
+    }
+
+    /**
+     * The fault injected into this request's reply, described ({@code "reset"}, {@code "delay 300 ms"}),
+     * or {@code null} if it got none.
+     */
+    public String fault() {
+        return fault;
     }
 
     /** The payload decoded as {@code type} with the server's codec; empty if it does not decode. */

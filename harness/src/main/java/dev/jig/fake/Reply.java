@@ -1,5 +1,6 @@
 package dev.jig.fake;
 
+import dev.jig.fault.Fault;
 import dev.jig.support.Durations;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
@@ -16,7 +17,8 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * FakeTcpServer.spec("bank")
  *     .respond(BalanceQuery.class, q -> Reply.after(Duration.ofSeconds(3), new Balance(100)))
- *     .respond(Deposit.class, d -> Reply.closeConnection());
+ *     .respond(Deposit.class, d -> Reply.closeConnection())
+ *     .respond(Withdrawal.class, w -> Reply.fault(Fault.reset()));
  * }</pre>
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -31,12 +33,18 @@ public final class Reply {
     private final Object message;
     private final byte[] rawPayload;
     private final Duration delay;
+    private final Fault fault;
 
     private Reply(Action action, Object message, byte[] rawPayload, Duration delay) {
+        this(action, message, rawPayload, delay, null);
+    }
+
+    private Reply(Action action, Object message, byte[] rawPayload, Duration delay, Fault fault) {
         this.action = action;
         this.message = message;
         this.rawPayload = rawPayload;
         this.delay = delay;
+        this.fault = fault;
     }
 
     /** Answers with {@code message}, encoded by the server's codec. */
@@ -73,6 +81,28 @@ public final class Reply {
     }
 
     /**
+     * Answers with a {@link Fault}: {@code close()}, {@code reset()} and {@code garbage(n)} need no message.
+     * A delay or a {@code partial()} reply needs the message it delays or cuts: use
+     * {@link #fault(Fault, Object)}. The journal notes the fault.
+     *
+     * @throws IllegalArgumentException for a delay or partial fault, which need a message
+     */
+    public static Reply fault(Fault fault) {
+        Objects.requireNonNull(fault, "fault");
+        if (fault.replies() || fault instanceof Fault.Partial) {
+            throw new IllegalArgumentException("Reply.fault(" + fault.describe() + ") needs the reply it spoils: "
+                    + "use Reply.fault(fault, message), e.g. Reply.fault(Fault.partial(), new Balance(100)).");
+        }
+        return new Reply(Action.NONE, null, null, Duration.ZERO, fault);
+    }
+
+    /** Answers {@code message} spoiled by {@code fault}: late, cut in half, or replaced (garbage, close, reset). */
+    public static Reply fault(Fault fault, Object message) {
+        return new Reply(Action.SEND, Objects.requireNonNull(message, "message"), null, Duration.ZERO,
+                Objects.requireNonNull(fault, "fault"));
+    }
+
+    /**
      * Encodes and frames this reply now.
      *
      * @return what to send, or {@code null} for no reply
@@ -80,6 +110,11 @@ public final class Reply {
      * @throws IllegalArgumentException    if the framing cannot carry it
      */
     Outgoing resolve(Codec codec, Framing framing) {
+        Outgoing normal = resolveNormal(codec, framing);
+        return fault == null ? normal : FaultInjection.apply(fault, normal);
+    }
+
+    private Outgoing resolveNormal(Codec codec, Framing framing) {
         switch (action) {
             case NONE:
                 return null;
@@ -88,7 +123,7 @@ public final class Reply {
             default:
                 byte[] payload = rawPayload != null ? rawPayload : codec.encode(message);
                 String after = delay.isZero() ? "" : "after " + Durations.human(delay) + " ";
-                return new Outgoing(frame(framing, payload), delay.toNanos(), false,
+                return Outgoing.reply(frame(framing, payload), delay.toNanos(),
                         "replied " + after + codec.describe(payload));
         }
     }
@@ -105,6 +140,9 @@ public final class Reply {
 
     @Override
     public String toString() {
+        if (fault != null) {
+            return "Reply.fault(" + fault.describe() + (message == null ? "" : ", " + message) + ")";
+        }
         switch (action) {
             case NONE:
                 return "Reply.none()";

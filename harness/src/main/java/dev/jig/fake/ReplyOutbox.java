@@ -21,14 +21,17 @@ final class ReplyOutbox {
 
     private final OutputStream out;
     private final Runnable closeConnection;
+    private final Runnable resetConnection;
     private final ScheduledExecutorService scheduler;
     private final Deque<Pending> queue = new ArrayDeque<>();
     private boolean active; // a drain is running or scheduled; only it writes
     private boolean cancelled;
 
-    ReplyOutbox(OutputStream out, Runnable closeConnection, ScheduledExecutorService scheduler) {
+    ReplyOutbox(OutputStream out, Runnable closeConnection, Runnable resetConnection,
+                ScheduledExecutorService scheduler) {
         this.out = out;
         this.closeConnection = closeConnection;
+        this.resetConnection = resetConnection;
         this.scheduler = scheduler;
     }
 
@@ -83,6 +86,10 @@ final class ReplyOutbox {
     }
 
     private void perform(Outgoing outgoing) {
+        if (outgoing.reset()) {
+            resetConnection.run();
+            return;
+        }
         try {
             if (outgoing.frame() != null) {
                 out.write(outgoing.frame());

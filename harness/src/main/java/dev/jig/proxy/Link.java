@@ -45,6 +45,11 @@ final class Link {
         }
     }
 
+    /** Whether a bandwidth limit applies now. */
+    boolean limited() {
+        return bucket != null;
+    }
+
     void forwarded(int count) {
         bytes.addAndGet(count);
     }

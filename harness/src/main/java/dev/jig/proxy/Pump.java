@@ -30,6 +30,7 @@ final class Pump {
     private final Thread reader;
     private final Thread writer;
     private long lastDue;
+    private int queued; // chunks handed to the writer and not yet written; guarded by this
 
     Pump(String threadName, Socket from, Socket to, Link link, ProxyConnection owner) {
         this.from = from;
@@ -65,19 +66,47 @@ final class Pump {
         byte[] buffer = new byte[CHUNK];
         try {
             InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
             while (true) {
                 int n = in.read(buffer);
                 if (n < 0) {
-                    queue.add(END);
+                    if (!sentDirectly(true, null, 0, out)) {
+                        queue.add(END);
+                    }
                     return;
                 }
-                long due = Math.max(lastDue, System.nanoTime() + link.nextDelayNanos());
+                long delay = link.nextDelayNanos();
+                if (sentDirectly(delay == 0 && !link.limited(), buffer, n, out)) {
+                    continue;
+                }
+                long due = Math.max(lastDue, System.nanoTime() + delay);
                 lastDue = due;
                 queue.add(new Chunk(Arrays.copyOf(buffer, n), due));
             }
         } catch (IOException e) {
             owner.abort(); // a reset or a closed socket on this side: the other side sees it too
         }
+    }
+
+    /**
+     * Without degradations and with nothing queued, the reader sends the chunk (or the end of stream,
+     * {@code bytes == null}) itself: no hand-off to the writer thread, so an idle proxy adds little latency.
+     * Otherwise it counts the chunk as queued (the caller queues it) and returns false.
+     */
+    private synchronized boolean sentDirectly(boolean undegraded, byte[] bytes, int count, OutputStream out)
+            throws IOException {
+        if (!undegraded || queued > 0) {
+            queued++;
+            return false;
+        }
+        if (bytes == null) {
+            owner.halfClosed(to);
+            return true;
+        }
+        out.write(bytes, 0, count);
+        out.flush();
+        link.forwarded(count);
+        return true;
     }
 
     private void writeLoop() {
@@ -93,9 +122,12 @@ final class Pump {
                     return;
                 }
                 link.pace(chunk.bytes().length);
-                out.write(chunk.bytes());
-                out.flush();
-                link.forwarded(chunk.bytes().length);
+                synchronized (this) {
+                    out.write(chunk.bytes());
+                    out.flush();
+                    link.forwarded(chunk.bytes().length);
+                    queued--;
+                }
             }
         } catch (InterruptedException e) {
             // The connection is being dropped; nothing more goes out.

@@ -2,10 +2,7 @@ package dev.jig.proxy;
 
 import dev.jig.record.Timeline;
 import dev.jig.support.Durations;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import org.apiguardian.api.API;
 
 /**
@@ -46,19 +42,19 @@ public final class TcpProxy implements AutoCloseable {
     private final Object lock = new Object();
     private final Set<ProxyConnection> open = new LinkedHashSet<>();
     private final List<ProxyConnection> all = new ArrayList<>();
-    private final List<Thread> acceptors = new ArrayList<>();
+    private final List<Listener> listeners = new ArrayList<>();
     private final List<String> connectFailures = new ArrayList<>();
     private final int port;
-    private ServerSocket listener;
+    private Listener listener;
     private long cutSince = -1;
     private boolean closed;
 
     TcpProxy(TcpProxySpec spec, Timeline timeline) {
         this.spec = spec;
         this.timeline = timeline;
-        this.listener = listen(0);
-        this.port = listener.getLocalPort();
-        startAcceptor(listener);
+        this.listener = Listener.open(spec.name(), HOST, 0, this::accepted);
+        this.listeners.add(listener);
+        this.port = listener.port();
     }
 
     /** A new spec; give it a {@link TcpProxySpec#target target} and start it. */
@@ -134,20 +130,20 @@ public final class TcpProxy implements AutoCloseable {
      */
     public TcpProxy cut() {
         List<ProxyConnection> dropping;
-        Thread acceptor;
+        Listener closing;
         synchronized (lock) {
             checkOpen("cut");
             if (cutSince >= 0) {
                 return this;
             }
             cutSince = System.nanoTime();
-            closeQuietly(listener);
+            closing = listener;
+            closing.close();
             dropping = new ArrayList<>(open);
-            acceptor = acceptors.get(acceptors.size() - 1);
         }
         dropping.forEach(ProxyConnection::abort);
-        // The listening socket is released only once its accept() has returned: wait, so restore can rebind.
-        join(acceptor, System.nanoTime() + CLOSE_BUDGET.toNanos());
+        // The port is released only once the accept thread has left accept(): wait, so restore can rebind.
+        closing.join(System.nanoTime() + CLOSE_BUDGET.toNanos());
         return this;
     }
 
@@ -162,8 +158,8 @@ public final class TcpProxy implements AutoCloseable {
             if (cutSince < 0) {
                 return this;
             }
-            listener = listenAgain();
-            startAcceptor(listener);
+            listener = Listener.reopen(name(), HOST, port, this::accepted);
+            listeners.add(listener);
             timeline.phase("proxy " + name() + ": cut", cutSince, System.nanoTime());
             cutSince = -1;
         }
@@ -203,38 +199,26 @@ public final class TcpProxy implements AutoCloseable {
     @Override
     public void close() {
         List<ProxyConnection> dropping;
-        List<Thread> toJoin;
+        List<Listener> toJoin;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
-            closeQuietly(listener);
+            listener.close();
             if (cutSince >= 0) {
                 timeline.phase("proxy " + name() + ": cut", cutSince, System.nanoTime());
             }
             dropping = new ArrayList<>(open);
-            toJoin = new ArrayList<>(acceptors);
+            toJoin = new ArrayList<>(listeners);
         }
         dropping.forEach(ProxyConnection::abort);
         long deadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
-        toJoin.forEach(acceptor -> join(acceptor, deadline));
+        toJoin.forEach(stopped -> stopped.join(deadline));
         try {
             for (ProxyConnection connection : allConnections()) {
                 connection.join(deadline);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void join(Thread thread, long deadlineNanos) {
-        long millis = (deadlineNanos - System.nanoTime()) / 1_000_000;
-        if (millis <= 0) {
-            return; // daemon threads: whatever is left cannot keep the JVM alive
-        }
-        try {
-            thread.join(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -246,63 +230,19 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    // The old socket's port may linger for a moment after close; retry briefly before giving up.
-    private ServerSocket listenAgain() {
-        long deadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
-        while (true) {
-            try {
-                return listen(port);
-            } catch (UncheckedIOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LockSupport.parkNanos(10_000_000L);
+    private void accepted(Socket client) {
+        ProxyConnection connection;
+        synchronized (lock) {
+            connection = new ProxyConnection(all.size() + 1, name(), client, this::ended);
+            if (closed || cutSince >= 0) {
+                connection.abort(); // accepted just before the listener closed
+                return;
             }
+            all.add(connection);
+            open.add(connection);
         }
-    }
-
-    private ServerSocket listen(int onPort) {
-        ServerSocket socket = null;
-        try {
-            socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(HOST, onPort), 128);
-            return socket;
-        } catch (IOException e) {
-            closeQuietly(socket);
-            throw new UncheckedIOException("proxy " + name() + " could not listen on " + HOST + ":" + onPort
-                    + ": " + e.getMessage() + (onPort == 0 ? "" : "; another process took the port while "
-                    + "the link was cut"), e);
-        }
-    }
-
-    private void startAcceptor(ServerSocket socket) {
-        Thread acceptor = daemon(() -> acceptLoop(socket), "jig-proxy-" + name() + "-accept");
-        acceptors.add(acceptor);
-        acceptor.start();
-    }
-
-    private void acceptLoop(ServerSocket socket) {
-        while (true) {
-            Socket client;
-            try {
-                client = socket.accept();
-            } catch (IOException e) {
-                return; // cut or closed
-            }
-            ProxyConnection connection;
-            synchronized (lock) {
-                connection = new ProxyConnection(all.size() + 1, name(), client, this::ended);
-                if (closed || cutSince >= 0) {
-                    connection.abort();
-                    continue;
-                }
-                all.add(connection);
-                open.add(connection);
-            }
-            // Connecting to the target can take up to the connect timeout: not on the accept thread.
-            daemon(() -> forward(connection), "jig-proxy-" + name() + "-connect-" + connection.id()).start();
-        }
+        // Connecting to the target can take up to the connect timeout: not on the accept thread.
+        daemon(() -> forward(connection), "jig-proxy-" + name() + "-connect-" + connection.id()).start();
     }
 
     private void forward(ProxyConnection connection) {
@@ -355,17 +295,6 @@ public final class TcpProxy implements AutoCloseable {
         Thread thread = new Thread(runnable, name);
         thread.setDaemon(true);
         return thread;
-    }
-
-    private static void closeQuietly(ServerSocket socket) {
-        if (socket == null) {
-            return;
-        }
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // A listener that will not close is closed as far as we are concerned.
-        }
     }
 
     @Override

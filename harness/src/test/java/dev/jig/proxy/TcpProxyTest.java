@@ -173,6 +173,27 @@ class TcpProxyTest {
     }
 
     @Test
+    void impossibleDegradationsAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> proxy.latency(Duration.ofMillis(-1), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latency cannot be negative");
+        assertThatThrownBy(() -> proxy.bandwidth(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("heal() removes a limit");
+        assertThatThrownBy(() -> TcpProxy.spec("x").target("127.0.0.1", 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 65535");
+    }
+
+    @Test
+    void degradationsCanApplyToOneDirectionOnly() throws IOException {
+        proxy.bandwidth(Direction.UPSTREAM, 1_000_000);
+        proxy.latency(Direction.DOWNSTREAM, Duration.ofMillis(300), Duration.ZERO);
+        try (Socket client = connect(proxy)) {
+            long start = System.nanoTime();
+            assertThat(roundTrip(client, "one way")).isEqualTo("one way");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        }
+    }
+
+    @Test
     void aSpecWithoutTargetCannotStart() {
         assertThatThrownBy(() -> TcpProxy.spec("lost").start()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(".target(host, port)");

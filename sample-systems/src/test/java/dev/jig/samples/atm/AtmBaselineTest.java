@@ -36,6 +36,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /**
  * The CI regression check, end to end: a run saves a baseline, an identical run compares with it and passes,
  * and a run with an injected slowdown (a slower codec, a slower bank) fails naming the benchmark.
+ *
+ * <p>The thresholds are wide on purpose: CI machines are shared, and a check that fails an identical run now and
+ * then is worse than none. The injected slowdowns (10 times the codec work, a 25 ms bank) are far beyond them.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class AtmBaselineTest {
@@ -57,7 +60,7 @@ class AtmBaselineTest {
         assertThat(statuses(run(Map.of("jig.bench.save", "ci")))).containsOnly("passed");
 
         JsonNode same = run(Map.of("jig.bench.compare", "ci"));
-        assertThat(statuses(same)).containsOnly("passed");
+        assertThat(statuses(same)).as("comparisons: %s", comparisons(same)).containsOnly("passed");
         assertThat(same.toString()).contains("\"baselineId\":\"ci\"").contains("\"method\":\"mann-whitney-u\"");
 
         Benchmarks.codecRepeats = 10;
@@ -66,7 +69,7 @@ class AtmBaselineTest {
         assertThat(statuses(slower)).as("comparisons: %s", comparisons(slower)).containsOnly("failed");
         assertThat(failures(slower)).anySatisfy(m -> assertThat(m)
                 .startsWith("benchmark 'decode balance' in Benchmarks#bankCodec is ")
-                .contains("slower than baseline 'ci'").contains("threshold median:30%"));
+                .contains("slower than baseline 'ci'").contains("threshold median:100%"));
         assertThat(failures(slower)).anySatisfy(m -> assertThat(m)
                 .startsWith("benchmark 'withdraw' in Benchmarks#withdrawalRoundTrip is "));
     }
@@ -123,13 +126,13 @@ class AtmBaselineTest {
                 .readyWhen(Ready.logLine("listening on port (\\d+)"));
 
         @Test
-        @BenchConfig(threshold = "median:100%")
+        @BenchConfig(threshold = "median:200%")
         void withdrawalRoundTrip(Bench bench, @Connect("atm") FramedClient<AtmRequest, AtmReply> client) {
             bench.run("withdraw", () -> client.request(AtmRequest.withdraw("Jane Doe", 1)).join());
         }
 
         @Test
-        @BenchConfig(group = "bank codec", threshold = "median:30%", timer = "cpu")
+        @BenchConfig(group = "bank codec", threshold = "median:100%", timer = "cpu")
         void bankCodec(Bench bench) {
             bench.run("decode balance", () -> {
                 // The extra decodes go into the blackhole too: unused, the JIT could drop much of their work.

@@ -1,0 +1,62 @@
+package dev.jig.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LoopCopiesTest {
+
+    @Test
+    void everyBenchmarkGetsItsOwnCopyOfTheMeasuringLoop() throws Exception {
+        AtomicLong calls = new AtomicLong();
+        BenchAction<Long> action = calls::incrementAndGet;
+        Measurement.Round first = LoopCopies.fresh(ActionLoop.class, action, new Blackhole(), BenchTimer.WALL);
+        Measurement.Round second = LoopCopies.fresh(ActionLoop.class, action, new Blackhole(), BenchTimer.WALL);
+
+        // Separate hidden classes: separate methods, so separate JIT profiles.
+        assertThat(first.getClass()).isNotEqualTo(second.getClass()).isNotEqualTo(ActionLoop.class);
+        assertThat(first.getClass().isHidden()).isTrue();
+        assertThat(first.getClass().getName()).startsWith(ActionLoop.class.getName() + "/");
+
+        assertThat(first.time(1_000)).isPositive();
+        second.time(500);
+        assertThat(calls).hasValue(1_500);
+    }
+
+    @Test
+    void thePedanticLoopIsCopiedTooAndStillSetsUpAndTearsDownPerRound() throws Exception {
+        AtomicLong setups = new AtomicLong();
+        AtomicLong teardowns = new AtomicLong();
+        AtomicLong calls = new AtomicLong();
+        Pedantic<Object> spec = Pedantic.<Object>of(() -> setups.incrementAndGet(), state -> calls.incrementAndGet())
+                .teardown(state -> teardowns.incrementAndGet());
+        Measurement.Round loop = LoopCopies.fresh(PedanticLoop.class, spec, new Blackhole(), BenchTimer.WALL);
+
+        loop.time(10);
+        loop.time(10);
+
+        assertThat(loop.getClass().isHidden()).isTrue();
+        assertThat(setups).hasValue(2);
+        assertThat(teardowns).hasValue(2);
+        assertThat(calls).hasValue(20);
+    }
+
+    @Test
+    void roundsThatGotFasterDuringMeasuringAreRecognisedAsWarmup() {
+        double[] drifting = new double[40];
+        double[] steady = new double[40];
+        for (int i = 0; i < 40; i++) {
+            drifting[i] = i < 10 ? 3_000 : 1_000;
+            steady[i] = 1_000 + (i % 3) * 20;
+        }
+        assertThat(Measurement.stillGettingFaster(new Measurement.Samples(drifting, 1, 1, 0, true))).isTrue();
+        assertThat(Measurement.stillGettingFaster(new Measurement.Samples(steady, 1, 1, 0, true))).isFalse();
+        // Slower at the end is noise (a busy machine), not warmup.
+        double[] slowerLate = new double[40];
+        for (int i = 0; i < 40; i++) {
+            slowerLate[i] = drifting[39 - i];
+        }
+        assertThat(Measurement.stillGettingFaster(new Measurement.Samples(slowerLate, 1, 1, 0, true))).isFalse();
+    }
+}

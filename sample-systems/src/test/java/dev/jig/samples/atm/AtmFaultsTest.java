@@ -1,0 +1,79 @@
+package dev.jig.samples.atm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jig.client.FramedClient;
+import dev.jig.fault.Fault;
+import dev.jig.fault.FaultSchedule;
+import dev.jig.junit.Connect;
+import dev.jig.junit.FakeServer;
+import dev.jig.junit.JigTest;
+import dev.jig.junit.Proxy;
+import dev.jig.junit.SystemUnderTest;
+import dev.jig.process.Ready;
+import dev.jig.samples.bank.Balance;
+import dev.jig.samples.bank.BalanceQuery;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The ATM when its bank misbehaves: the link to the bank runs through a fault proxy that the tests cut and
+ * slow down, and the fake bank resets a chosen request. The ATM must answer every time, saying what went
+ * wrong, and recover when the bank does.
+ */
+@JigTest
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class AtmFaultsTest {
+
+    final FakeServer bank = FakeServer.tcp("bank")
+            .respond(BalanceQuery.class, q -> new Balance(100));
+
+    final Proxy bankLink = Proxy.to("bank-link", bank);
+
+    final SystemUnderTest atm = SystemUnderTest.java("atm", AtmMain.class)
+            .args("--bank", bankLink, "--port", "0", "--bank-timeout-ms", "1000")
+            .readyWhen(Ready.logLine("listening on port (\\d+)"));
+
+    final Proxy atmLink = Proxy.to("atm-link", atm);
+
+    @Test
+    void aCutBankLinkMakesTheBankUnavailableUntilItIsRestored(
+            @Connect("atm") FramedClient<AtmRequest, AtmReply> client) {
+        assertThat(client.request(AtmRequest.withdraw("Jane Doe", 50)).join()).isEqualTo(AtmReply.ok(50));
+
+        bankLink.cut();
+        AtmReply duringCut = client.request(AtmRequest.withdraw("Jane Doe", 50)).join();
+        assertThat(duringCut.success()).isFalse();
+        assertThat(duringCut.error()).startsWith("bank unavailable").contains("refused");
+
+        bankLink.restore();
+        assertThat(client.request(AtmRequest.withdraw("Jane Doe", 50)).join()).isEqualTo(AtmReply.ok(50));
+    }
+
+    @Test
+    void aResetSecondBankRequestFailsOnlyThatWithdrawal(@Connect("atm") FramedClient<AtmRequest, AtmReply> client) {
+        bank.server().faults(FaultSchedule.nth(2, Fault.reset()));
+
+        assertThat(client.request(AtmRequest.withdraw("Jane Doe", 10)).join()).isEqualTo(AtmReply.ok(90));
+        AtmReply reset = client.request(AtmRequest.withdraw("Jane Doe", 10)).join();
+        assertThat(reset.success()).isFalse();
+        assertThat(reset.error()).isEqualTo("bank error: Connection reset");
+        assertThat(client.request(AtmRequest.withdraw("Jane Doe", 10)).join()).isEqualTo(AtmReply.ok(90));
+
+        assertThat(bank.server().toRecord().faults())
+                .containsExactly("request 2 ({\"customer\":\"Jane Doe\"}): reset");
+    }
+
+    @Test
+    void aSlowBankLinkWithinTheTimeoutOnlyMakesTheAnswerLate(
+            @Connect("atm-link") FramedClient<AtmRequest, AtmReply> client) {
+        bankLink.latency(Duration.ofMillis(300), Duration.ofMillis(100));
+
+        long start = System.nanoTime();
+        assertThat(client.request(AtmRequest.withdraw("Jane Doe", 50)).join()).isEqualTo(AtmReply.ok(50));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        assertThat(atmLink.proxy().bytesForwarded(dev.jig.proxy.Direction.DOWNSTREAM)).isPositive();
+    }
+}
