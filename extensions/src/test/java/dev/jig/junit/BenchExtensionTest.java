@@ -63,17 +63,20 @@ class BenchExtensionTest {
 
     @Test
     void identicalRunPassesAgainstItsBaselineAndASlowdownFailsNamingIt() throws Exception {
+        // A first, unsaved run brings the JIT to the state of the runs compared later (all share this JVM);
+        // the threshold is wide because this machine is shared, and the slowdown (4 times the work) is far beyond.
+        run(Map.of());
         run(Map.of("jig.bench.save", "before"));
         try (Stream<Path> saved = Files.walk(dir.resolve("baselines"))) {
             assertThat(saved.filter(p -> p.toString().endsWith("before.json"))).hasSize(1);
         }
 
         JsonNode same = run(Map.of("jig.bench.compare", "before"));
-        assertThat(same.path("status").asText()).isEqualTo("passed");
+        assertThat(same.path("status").asText()).as("identical run: %s", same.path("failure")).isEqualTo("passed");
         JsonNode comparison = same.path("benchmarks").get(1).path("baseline");
         assertThat(comparison.path("baselineId").asText()).isEqualTo("before");
         assertThat(comparison.path("method").asText()).isEqualTo("mann-whitney-u");
-        assertThat(comparison.path("threshold").asText()).isEqualTo("mean:50%");
+        assertThat(comparison.path("threshold").asText()).isEqualTo("mean:100%");
 
         BenchTestCase.slowdown = 4;
         JsonNode slower = run(Map.of("jig.bench.compare", "latest"));
@@ -81,7 +84,7 @@ class BenchExtensionTest {
         assertThat(slower.path("failure").path("message").asText())
                 .startsWith("benchmark 'long' in BenchTestCase#spins is ")
                 .contains("slower than baseline 'before'")
-                .contains("threshold mean:50%, mann-whitney-u p=");
+                .contains("threshold mean:100%, mann-whitney-u p=");
         assertThat(slower.path("benchmarks").get(1).path("baseline").path("regression").asBoolean()).isTrue();
     }
 
