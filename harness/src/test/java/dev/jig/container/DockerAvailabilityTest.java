@@ -23,6 +23,7 @@ class DockerAvailabilityTest {
         // A fresh JVM: availability is asked once per JVM, and the environment is the test's choice.
         try (SystemProcess probe = ProcessSpec.java("probe", DockerProbeMain.class)
                 .env("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+                .env("TESTCONTAINERS_HOST_OVERRIDE", "localhost") // else, inside a container, that is the reason
                 .registry(ProcessRegistry.at(registryDir))
                 .readyWhen(Ready.logLine("available=(\\w+) reason=(.*)")).readyTimeout(Duration.ofSeconds(90))
                 .start()) {
