@@ -26,7 +26,7 @@ final class LogLineReady extends ReadyCondition {
     @Override
     void await(ReadinessWait wait, ReadinessWait.Deadline inherited) throws InterruptedException {
         ReadinessWait.Deadline deadline = deadline(inherited);
-        ProcessOutput output = wait.process().output();
+        ProcessOutput output = wait.target().output();
         AtomicReference<Matcher> match = new AtomicReference<>();
         // Subscribe before reading the history, so that no line falls between the two.
         try (ProcessOutput.Subscription subscription = output.subscribe(line -> {
@@ -51,7 +51,7 @@ final class LogLineReady extends ReadyCondition {
                 wait.sleep(seen, deadline.remaining().toNanos());
             }
         }
-        wait.process().captureMatch(match.get(), portOf(match.get()));
+        wait.target().captureMatch(match.get(), portOf(match.get()));
     }
 
     private boolean offer(OutputLine line, AtomicReference<Matcher> match) {

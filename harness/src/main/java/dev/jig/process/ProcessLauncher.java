@@ -43,7 +43,7 @@ final class ProcessLauncher {
             return system;
         }
         try (Timeline.Span span = timeline.span("ready " + spec.name())) {
-            ReadinessWait.await(system, (ReadyCondition) ready, spec.readyTimeoutValue());
+            ReadinessWait.await(new ProcessTarget(system), (ReadyCondition) ready, spec.readyTimeoutValue());
             return system;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,7 +17,8 @@ public class ProcessStartException extends RuntimeException {
     private final transient List<OutputLine> output;
     private transient ProcessRecord record;
 
-    ProcessStartException(String processName, String message, List<OutputLine> output, Throwable cause) {
+    /** For the failures of other kinds of system (e.g. containers), which share this contract. */
+    protected ProcessStartException(String processName, String message, List<OutputLine> output, Throwable cause) {
         super(message, cause);
         this.processName = processName;
         this.output = List.copyOf(output);

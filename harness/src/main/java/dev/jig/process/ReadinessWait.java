@@ -4,18 +4,18 @@ import dev.jig.support.Durations;
 import java.time.Duration;
 
 /**
- * One readiness wait of one process: what conditions consult (the process, its port), how they sleep
- * (woken early by every new output line and by the process's exit), and how their failures read.
+ * One readiness wait of one process or container: what conditions consult (the target, its port), how
+ * they sleep (woken early by every new output line and by the target's exit), and how their failures read.
  */
 final class ReadinessWait {
 
     /** How long to let the output readers drain after an exit, before the message is built. */
     static final Duration DRAIN = Duration.ofSeconds(1);
 
-    private final SystemProcess process;
+    private final ReadinessTarget process;
     private long version;
 
-    ReadinessWait(SystemProcess process) {
+    ReadinessWait(ReadinessTarget process) {
         this.process = process;
         process.onExit(this::wake);
     }
@@ -37,7 +37,7 @@ final class ReadinessWait {
     }
 
     /** Waits for {@code condition} under the spec's default timeout. */
-    static void await(SystemProcess process, ReadyCondition condition, Duration defaultTimeout)
+    static void await(ReadinessTarget process, ReadyCondition condition, Duration defaultTimeout)
             throws InterruptedException {
         new ReadinessWait(process).run(condition, defaultTimeout);
     }
@@ -49,7 +49,7 @@ final class ReadinessWait {
         }
     }
 
-    SystemProcess process() {
+    ReadinessTarget target() {
         return process;
     }
 
@@ -76,7 +76,7 @@ final class ReadinessWait {
 
     /** Fails with {@link ProcessExitedException} if the process has exited. */
     void checkRunning(ReadyCondition condition) {
-        process.rememberDescendants();
+        process.beforeCheck();
         if (!process.isAlive()) {
             process.drainOutput(DRAIN);
             int code = process.exitCode().orElse(-1);
@@ -91,7 +91,7 @@ final class ReadinessWait {
         String seen = lastSeen == null ? "" : " (last attempt: " + lastSeen + ")";
         return new ReadinessTimeoutException(process.name(), process.name() + " was not ready within "
                 + Durations.human(deadline.timeout()) + ": waited for " + condition.describe() + seen
-                + ". It was still running (pid " + process.pid() + "), so Jig stopped it. "
+                + ". It was still running (" + process.identity() + "), so Jig stopped it. "
                 + process.output().tailForMessage(ProcessOutput.MESSAGE_LINES), process.output().lines());
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
@@ -65,6 +66,17 @@ public sealed interface Ready permits ReadyCondition {
      */
     static Ready when(String description, Predicate<SystemProcess> check) {
         return new WhenReady(Objects.requireNonNull(description, "description"),
+                Objects.requireNonNull(check, "check"), null, null);
+    }
+
+    /**
+     * {@code check} returns true; polled. Works for processes and containers alike, e.g.
+     * {@code Ready.when("the schema to exist", () -> schemaExists(db))}. An exception from it counts as
+     * "not yet" and is shown if the wait times out.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    static Ready when(String description, BooleanSupplier check) {
+        return new WhenReady(Objects.requireNonNull(description, "description"), null,
                 Objects.requireNonNull(check, "check"), null);
     }
 

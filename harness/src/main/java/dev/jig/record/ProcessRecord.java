@@ -4,20 +4,36 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * What a process did during a test, as written to {@code results.json}.
+ * What a process (or a container system) did during a test, as written to {@code results.json}.
  *
  * @param name            the name the user gave the system, e.g. {@code "atm"}
  * @param command         the command line, with secret-looking values written as {@code ***}
- * @param pid             the operating-system process id, or -1 if it never started
+ * @param pid             the operating-system process id (of a container: its main process, as the host sees
+ *                        it), or -1 if it never started or is not known
  * @param exitCode        the exit code, or {@code null} while running or if it never started
  * @param output          the last lines of output, formatted by {@link OutputLine#formatted()}
  * @param outputTruncated whether earlier lines were dropped from {@code output}
+ * @param kind            {@value #PROCESS} or {@value #CONTAINER}; a missing value reads as a process
+ * @param image           the container image (for a container system), else {@code null}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ProcessRecord(String name, List<String> command, long pid, Integer exitCode,
-                            List<String> output, boolean outputTruncated) {
+                            List<String> output, boolean outputTruncated, String kind, String image) {
+
+    /** The kind of a system run as a subprocess. */
+    public static final String PROCESS = "process";
+    /** The kind of a system run in a container. */
+    public static final String CONTAINER = "container";
+
     public ProcessRecord {
         command = List.copyOf(command);
         output = List.copyOf(output);
+        kind = kind == null ? PROCESS : kind;
+    }
+
+    /** The record of a subprocess (kind {@value #PROCESS}, no image), as before containers existed. */
+    public ProcessRecord(String name, List<String> command, long pid, Integer exitCode,
+                         List<String> output, boolean outputTruncated) {
+        this(name, command, pid, exitCode, output, outputTruncated, PROCESS, null);
     }
 }

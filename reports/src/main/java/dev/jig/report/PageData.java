@@ -97,6 +97,8 @@ final class PageData {
             ArrayNode output = node.putArray("output");
             p.output().forEach(line -> output.add(OutputMask.mask(line)));
             node.put("truncated", p.outputTruncated());
+            node.put("kind", p.kind());
+            node.put("image", p.image());
         }
         ArrayNode fakes = t.putArray("fakes");
         for (FakeRecord f : test.fakes()) {

@@ -66,7 +66,11 @@ function gantt(phases) {
 
 const TAIL = 30;
 function processView(p, failed) {
-  const box = el("div", { cls: "process" }, el("h3", { text: "Process " + p.name + " (pid " + p.pid + ", exit " + (p.exit === null || p.exit === undefined ? "–" : p.exit) + ")" }),
+  const exit = "exit " + (p.exit === null || p.exit === undefined ? "–" : p.exit);
+  const title = p.kind === "container"
+    ? "Container " + p.name + " (image " + p.image + ", " + exit + ")"
+    : "Process " + p.name + " (pid " + p.pid + ", " + exit + ")";
+  const box = el("div", { cls: "process" }, el("h3", { text: title }),
     commandView(p.command.join(" ")));
   const lines = p.output;
   if (failed && lines.length > TAIL) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jig.client.FramedClient;
 import dev.jig.fake.Reply;
 import dev.jig.junit.Connect;
+import dev.jig.junit.Endpoint;
 import dev.jig.junit.FakeServer;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.SystemUnderTest;
+import dev.jig.junit.internal.ManagedResource;
 import dev.jig.process.Ready;
 import dev.jig.samples.bank.Balance;
 import dev.jig.samples.bank.BalanceQuery;
@@ -21,11 +23,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The ATM suite from the talk, run against every ATM implementation: each test gets its own fake bank,
- * its own ATM process pointed at it, and its own client.
+ * its own ATM (a process or a container) pointed at it, and its own client.
  */
 @JigTest
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-abstract class AtmSuite {
+abstract class AtmSuite<A extends ManagedResource<?> & Endpoint> {
 
     static final Map<String, Long> BALANCES = Map.of("Jane Doe", 100L, "John Doe", 100L);
 
@@ -34,12 +36,21 @@ abstract class AtmSuite {
             .codec(Codec.json())
             .respond(BalanceQuery.class, q -> new Balance(BALANCES.getOrDefault(q.customer(), 0L)));
 
-    final SystemUnderTest atm = atm()
-            .args("--bank", bank, "--port", "0", "--bank-timeout-ms", "2000")
-            .readyWhen(Ready.logLine("listening on port (\\d+)"));
+    /** When an ATM is ready: it prints the port it listens on. */
+    static final Ready READY = Ready.logLine("listening on port (\\d+)");
 
-    /** How to start this implementation of the ATM, named "atm". */
-    abstract SystemUnderTest atm();
+    final A atm = atm(bank);
+
+    /**
+     * How to start this implementation of the ATM, named "atm", with {@link #args(FakeServer)} and {@link #READY}:
+     * a {@link SystemUnderTest} (a process) or a {@link dev.jig.junit.ContainerUnderTest}.
+     */
+    abstract A atm(FakeServer bank);
+
+    /** The arguments every ATM implementation takes. */
+    static Object[] args(FakeServer bank) {
+        return new Object[] {"--bank", bank, "--port", "0", "--bank-timeout-ms", "2000"};
+    }
 
     @Test
     void janeDoeCanWithdrawFiftyOfHerHundred(@Connect("atm") FramedClient<AtmRequest, AtmReply> client) {

@@ -1,12 +1,14 @@
 package dev.jig.samples.atm;
 
+import dev.jig.junit.FakeServer;
 import dev.jig.junit.SystemUnderTest;
 
 /** The ATM suite against the Java ATM, started as a separate JVM. */
-class JavaAtmTest extends AtmSuite {
+class JavaAtmTest extends AtmSuite<SystemUnderTest> {
 
     @Override
-    SystemUnderTest atm() {
-        return SystemUnderTest.java("atm", AtmMain.class);
+    SystemUnderTest atm(FakeServer bank) {
+        return SystemUnderTest.java("atm", AtmMain.class)
+                .args(args(bank)).readyWhen(READY);
     }
 }

@@ -1,0 +1,156 @@
+package dev.jig.container;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jig.support.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
+
+/**
+ * A directory on disk where every started container is registered until it is removed, so that a later run
+ * removes what a killed JVM left behind (Testcontainers' own reaper, Ryuk, is usually off here). Containers
+ * also carry the label {@code dev.jig.owner=<pid>@<start>}, so that one killed between its creation and its
+ * registration is found too. {@link ContainerSpec#start()} reaps once per JVM and registry.
+ *
+ * <pre>{@code
+ * ContainerRegistry.defaultRegistry().reapLeftovers()
+ *     .forEach(c -> System.out.println("removed " + c.name()));
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class ContainerRegistry {
+
+    /** The system property that overrides the default directory. */
+    public static final String DIRECTORY_PROPERTY = "jig.container.registry";
+
+    private static final String SUFFIX = ".json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<Path> REAPED_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
+    private final Path directory;
+
+    private ContainerRegistry(Path directory) {
+        this.directory = directory.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The registry in the directory named by {@value #DIRECTORY_PROPERTY}, else
+     * {@code ${java.io.tmpdir}/jig-containers-${user.name}}.
+     */
+    public static ContainerRegistry defaultRegistry() {
+        String configured = System.getProperty(DIRECTORY_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return at(Path.of(configured));
+        }
+        return at(Path.of(System.getProperty("java.io.tmpdir"), "jig-containers-" + System.getProperty("user.name")));
+    }
+
+    /** The registry in {@code dir} (created when the first container is registered). */
+    public static ContainerRegistry at(Path dir) {
+        return new ContainerRegistry(Objects.requireNonNull(dir, "dir"));
+    }
+
+    /** Where entries are kept. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Removes every registered or Jig-labelled container whose owning JVM is gone, and deletes the stale
+     * entries; containers of JVMs that still run are left alone. Prints one line per removal to
+     * {@code System.err}. Needs a Docker engine; without one, it only warns.
+     */
+    public List<ReapedContainer> reapLeftovers() {
+        List<ReapedContainer> reaped = new ArrayList<>();
+        try {
+            reapRegistered(reaped);
+            reapLabelled(reaped);
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("jig: could not reap leftover containers (" + directory + "): " + e);
+        }
+        return reaped;
+    }
+
+    @Override
+    public String toString() {
+        return "ContainerRegistry[" + directory + "]";
+    }
+
+    void reapOnce() {
+        if (REAPED_IN_THIS_JVM.add(directory)) {
+            reapLeftovers();
+        }
+    }
+
+    /** Writes the entry of a started container; returns what deletes it. Failing to write only warns. */
+    Runnable register(String name, String containerId, String image) {
+        ContainerEntry entry = ContainerEntry.of(name, containerId, image);
+        Path file = directory.resolve(containerId + SUFFIX);
+        try {
+            Files.createDirectories(directory);
+            AtomicFiles.write(file, temp -> JSON.writeValue(temp.toFile(), entry));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("jig: could not register container " + name + " (" + containerId + ") in " + directory
+                    + "; if this JVM is killed, remove it by hand: docker rm -f " + containerId + ". Cause: " + e);
+            return () -> { };
+        }
+        return () -> deleteQuietly(file);
+    }
+
+    private void reapRegistered(List<ReapedContainer> reaped) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+            for (Path file : files) {
+                ContainerEntry entry;
+                try {
+                    entry = JSON.readValue(file.toFile(), ContainerEntry.class);
+                } catch (IOException e) {
+                    deleteQuietly(file); // unreadable: no container can be identified by it
+                    continue;
+                }
+                if (!entry.ownerAlive()) {
+                    remove(new ReapedContainer(entry.name(), entry.containerId(), entry.image()), reaped);
+                    deleteQuietly(file);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("jig: could not read the container registry " + directory + ": " + e);
+        }
+    }
+
+    private void reapLabelled(List<ReapedContainer> reaped) {
+        for (var container : DockerContainer.labelled()) {
+            Map<String, String> labels = container.getLabels() == null ? Map.of() : container.getLabels();
+            boolean known = reaped.stream().anyMatch(r -> r.containerId().equals(container.getId()));
+            if (!known && !ContainerEntry.ownerAlive(labels.get(DockerContainer.OWNER_LABEL))) {
+                remove(new ReapedContainer(labels.getOrDefault(DockerContainer.NAME_LABEL, "?"), container.getId(),
+                        Objects.toString(container.getImage(), "")), reaped);
+            }
+        }
+    }
+
+    private static void remove(ReapedContainer leftover, List<ReapedContainer> reaped) {
+        DockerContainer.removeQuietly(leftover.containerId());
+        System.err.println("jig: removed leftover container " + leftover.name() + " (" + leftover.containerId()
+                + ", image " + leftover.image() + ") from a run that ended without stopping it");
+        reaped.add(leftover);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            System.err.println("jig: could not delete the registry entry " + file + ": " + e);
+        }
+    }
+}
