@@ -42,7 +42,6 @@ public final class ContainerUnderTest extends ManagedResource<ContainerSystem> i
     private final ContainerSpec spec;
     private final Framing framing;
     private final Codec codec;
-    private volatile ContainerSystem last;
 
     private ContainerUnderTest(ContainerSpec spec, Framing framing, Codec codec) {
         super(spec.name());
@@ -179,36 +178,24 @@ public final class ContainerUnderTest extends ManagedResource<ContainerSystem> i
 
     @Override
     public void start(ScopeRecorder recorder) {
-        if (isRunning()) {
-            throw new IllegalStateException(name() + " is already running; a declaration runs once per scope.");
-        }
-        try {
-            ContainerSystem container = spec.start(recorder.timeline());
-            last = container;
-            running(container);
-        } catch (ProcessStartException e) {
-            e.record().ifPresent(recorder::add);
-            throw e;
-        }
+        startWith(() -> {
+            try {
+                return spec.start(recorder.timeline());
+            } catch (ProcessStartException e) {
+                e.record().ifPresent(recorder::add);
+                throw e;
+            }
+        });
     }
 
     @Override
     public void stop(ScopeRecorder recorder) {
-        ContainerSystem container = runningOrNull();
-        if (container == null) {
-            return;
-        }
-        running(null);
-        try (var span = recorder.timeline().span("stop " + name())) {
-            container.close();
-        } finally {
-            recorder.add(container.toRecord());
-        }
+        stopWith(recorder, ContainerSystem::close, container -> recorder.add(container.toRecord()));
     }
 
     @Override
     public String diagnostics() {
-        ContainerSystem container = last;
+        ContainerSystem container = last();
         if (container == null) {
             return "";
         }

@@ -41,7 +41,6 @@ public final class FakeHttp extends ManagedResource<FakeHttpServer> implements A
 
     private final FakeHttpServerSpec spec;
     private final boolean failOnUnmatched;
-    private volatile FakeHttpServer last;
 
     private FakeHttp(FakeHttpServerSpec spec, boolean failOnUnmatched) {
         super(spec.name());
@@ -169,31 +168,17 @@ public final class FakeHttp extends ManagedResource<FakeHttpServer> implements A
 
     @Override
     public void start(ScopeRecorder recorder) {
-        if (isRunning()) {
-            throw new IllegalStateException(name() + " is already running; a declaration runs once per scope.");
-        }
-        FakeHttpServer server = spec.start(recorder.timeline());
-        last = server;
-        running(server);
+        startWith(() -> spec.start(recorder.timeline()));
     }
 
     @Override
     public void stop(ScopeRecorder recorder) {
-        FakeHttpServer server = runningOrNull();
-        if (server == null) {
-            return;
-        }
-        running(null);
-        try (var span = recorder.timeline().span("stop " + name())) {
-            server.close();
-        } finally {
-            recorder.add(server.toRecord());
-        }
+        stopWith(recorder, FakeHttpServer::close, server -> recorder.add(server.toRecord()));
     }
 
     @Override
     public String diagnostics() {
-        FakeHttpServer server = last;
+        FakeHttpServer server = last();
         if (server == null) {
             return "";
         }
@@ -212,7 +197,7 @@ public final class FakeHttp extends ManagedResource<FakeHttpServer> implements A
 
     @Override
     public List<String> problems() {
-        FakeHttpServer server = last;
+        FakeHttpServer server = last();
         if (!failOnUnmatched || server == null) {
             return List.of();
         }

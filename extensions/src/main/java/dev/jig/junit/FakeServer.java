@@ -40,7 +40,6 @@ public final class FakeServer extends ManagedResource<FakeTcpServer> implements 
 
     private final FakeTcpServerSpec spec;
     private final boolean failOnProtocolErrors;
-    private volatile FakeTcpServer last;
 
     private FakeServer(FakeTcpServerSpec spec, boolean failOnProtocolErrors) {
         super(spec.name());
@@ -167,31 +166,17 @@ public final class FakeServer extends ManagedResource<FakeTcpServer> implements 
 
     @Override
     public void start(ScopeRecorder recorder) {
-        if (isRunning()) {
-            throw new IllegalStateException(name() + " is already running; a declaration runs once per scope.");
-        }
-        FakeTcpServer server = spec.start(recorder.timeline());
-        last = server;
-        running(server);
+        startWith(() -> spec.start(recorder.timeline()));
     }
 
     @Override
     public void stop(ScopeRecorder recorder) {
-        FakeTcpServer server = runningOrNull();
-        if (server == null) {
-            return;
-        }
-        running(null);
-        try (var span = recorder.timeline().span("stop " + name())) {
-            server.close();
-        } finally {
-            recorder.add(server.toRecord());
-        }
+        stopWith(recorder, FakeTcpServer::close, server -> recorder.add(server.toRecord()));
     }
 
     @Override
     public String diagnostics() {
-        FakeTcpServer server = last;
+        FakeTcpServer server = last();
         if (server == null) {
             return "";
         }
@@ -215,7 +200,7 @@ public final class FakeServer extends ManagedResource<FakeTcpServer> implements 
 
     @Override
     public List<String> problems() {
-        FakeTcpServer server = last;
+        FakeTcpServer server = last();
         if (!failOnProtocolErrors || server == null) {
             return List.of();
         }

@@ -40,7 +40,6 @@ public final class Proxy extends ManagedResource<TcpProxy> implements Endpoint {
 
     private final Addressable target;
     private final Duration connectTimeout;
-    private volatile TcpProxy last;
 
     private Proxy(String name, Addressable target, Duration connectTimeout) {
         super(name);
@@ -144,32 +143,21 @@ public final class Proxy extends ManagedResource<TcpProxy> implements Endpoint {
 
     @Override
     public void start(ScopeRecorder recorder) {
-        if (isRunning()) {
-            throw new IllegalStateException(name() + " is already running; a declaration runs once per scope.");
-        }
-        String host = target.host(); // starts the target first if it is not running yet
-        int port = target.port();
-        TcpProxy proxy = TcpProxy.spec(name()).target(host, port).connectTimeout(connectTimeout)
-                .start(recorder.timeline());
-        last = proxy;
-        running(proxy);
+        startWith(() -> {
+            String host = target.host(); // starts the target first if it is not running yet
+            int port = target.port();
+            return TcpProxy.spec(name()).target(host, port).connectTimeout(connectTimeout).start(recorder.timeline());
+        });
     }
 
     @Override
     public void stop(ScopeRecorder recorder) {
-        TcpProxy proxy = runningOrNull();
-        if (proxy == null) {
-            return;
-        }
-        running(null);
-        try (var span = recorder.timeline().span("stop " + name())) {
-            proxy.close();
-        }
+        stopWith(recorder, TcpProxy::close, proxy -> { });
     }
 
     @Override
     public String diagnostics() {
-        TcpProxy proxy = last;
+        TcpProxy proxy = last();
         if (proxy == null || proxy.connectFailures().isEmpty()) {
             return "";
         }

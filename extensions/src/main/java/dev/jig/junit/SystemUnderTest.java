@@ -39,7 +39,6 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
     private final ProcessSpec spec;
     private final Framing framing;
     private final Codec codec;
-    private volatile SystemProcess last;
 
     private SystemUnderTest(ProcessSpec spec, Framing framing, Codec codec) {
         super(spec.name());
@@ -188,37 +187,27 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
 
     @Override
     public void start(ScopeRecorder recorder) {
-        if (isRunning()) {
-            throw new IllegalStateException(name() + " is already running; a declaration runs once per scope.");
-        }
-        try {
-            SystemProcess process = spec.start(recorder.timeline());
-            last = process;
-            running(process);
-        } catch (ProcessStartException e) {
-            e.record().ifPresent(recorder::add);
-            throw e;
-        }
+        startWith(() -> {
+            try {
+                return spec.start(recorder.timeline());
+            } catch (ProcessStartException e) {
+                e.record().ifPresent(recorder::add);
+                throw e;
+            }
+        });
     }
 
     @Override
     public void stop(ScopeRecorder recorder) {
-        SystemProcess process = runningOrNull();
-        if (process == null) {
-            return;
-        }
-        running(null);
-        try (var span = recorder.timeline().span("stop " + name())) {
-            process.close();
-        } finally {
+        stopWith(recorder, SystemProcess::close, process -> {
             recorder.add(process.toRecord());
             process.profile().ifPresent(recorder::add);
-        }
+        });
     }
 
     @Override
     public String diagnostics() {
-        SystemProcess process = last;
+        SystemProcess process = last();
         if (process == null) {
             return "";
         }

@@ -1,5 +1,8 @@
 package dev.jig.junit.internal;
 
+import dev.jig.record.ScopeRecorder;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -14,6 +17,7 @@ public abstract class ManagedResource<R> extends LifecycleCallbacks implements J
 
     private final String name;
     private volatile R running;
+    private volatile R last;
 
     protected ManagedResource(String name) {
         if (name == null || name.isBlank()) {
@@ -56,6 +60,39 @@ public abstract class ManagedResource<R> extends LifecycleCallbacks implements J
     /** The running thing, or {@code null}, without starting anything. */
     protected final R runningOrNull() {
         return running;
+    }
+
+    /** What this declaration ran last, running or stopped (for diagnostics after a test), or {@code null}. */
+    protected final R last() {
+        return last;
+    }
+
+    /** Starts the thing with {@code starter} and makes it the running one; a declaration runs once per scope. */
+    protected final R startWith(Supplier<R> starter) {
+        if (running != null) {
+            throw new IllegalStateException(name + " is already running; a declaration runs once per scope.");
+        }
+        R started = starter.get();
+        last = started;
+        running = started;
+        return started;
+    }
+
+    /**
+     * Stops the running thing, if any, with {@code close} inside a {@code "stop <name>"} phase, then lets
+     * {@code record} add what it did to the scope, also when closing failed. Does nothing when not running.
+     */
+    protected final void stopWith(ScopeRecorder recorder, Consumer<R> close, Consumer<R> record) {
+        R current = running;
+        if (current == null) {
+            return;
+        }
+        running = null;
+        try (var span = recorder.timeline().span("stop " + name)) {
+            close.accept(current);
+        } finally {
+            record.accept(current);
+        }
     }
 
     @Override
