@@ -19,7 +19,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Prints the benchmark fixture's figures, measured side by side in one run:
- * {@code ./mvnw -B -q verify -Pbench-figures} (A/A runs: {@code -Djig.bench.aa.runs=N}).
+ * {@code ./mvnw -B -q verify -Pbench-figures} (A/A runs: {@code -Djig.bench.aa.runs=N}; JMH with its default
+ * settings too, about 9 minutes more: {@code -Djig.bench.jmh.defaults=true}).
  * <ol>
  *   <li>the same operation (the ATM's codec work for one withdrawal, about 2 µs) by the fixture with its
  *       defaults and by JMH (1 fork, 3 × 1 s warmup, 5 × 1 s measurement): agreement and wall time;</li>
@@ -38,6 +39,9 @@ public final class BenchFigures {
         System.out.printf(Locale.ROOT, "Jig benchmark figures: %d CPUs, Java %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         agreement();
+        if (Boolean.getBoolean("jig.bench.jmh.defaults")) {
+            jmhDefaults();
+        }
         aa(aaRuns, BenchTimer.WALL);
         aa(aaRuns, BenchTimer.CPU);
     }
@@ -74,6 +78,21 @@ public final class BenchFigures {
                         + "(1 fork, 3 × 1 s warmup, 5 × 1 s) %.2f s: fixture/JMH = 1/%.1f and 1/%.1f; JMH's defaults "
                         + "(5 forks × (5 × 10 s + 5 × 10 s)) take over 500 s%n", fixtureNanos / 1e9, afterNanos / 1e9,
                 jmhNanos / 1e9, (double) jmhNanos / fixtureNanos, (double) jmhNanos / afterNanos);
+    }
+
+    /** JMH with its default settings (5 forks × (5 × 10 s warmup + 5 × 10 s)), against one default fixture run. */
+    private static void jmhDefaults() throws Exception {
+        long start = System.nanoTime();
+        BenchmarkRecord jmh = JmhRun.run(JmhRun.codec("atmRoundTrip").verbosity(VerboseMode.SILENT)).get(0);
+        long jmhNanos = System.nanoTime() - start;
+        start = System.nanoTime();
+        BenchmarkRecord fixture = Bench.create().run("atmRoundTrip", CodecWork::atmRoundTrip);
+        long fixtureNanos = System.nanoTime() - start;
+        System.out.printf(Locale.ROOT, "(a) JMH defaults: %.0f ± %.0f ns/op in %.1f s; fixture %.0f ns/op (%+.1f %%), median %.0f "
+                        + "(%+.1f %%), in %.2f s: fixture/JMH = 1/%.0f%n", jmh.stats().mean(), nullToNaN(jmh),
+                jmhNanos / 1e9, fixture.stats().mean(), percent(fixture.stats().mean(), jmh.stats().mean()),
+                fixture.stats().median(), percent(fixture.stats().median(), jmh.stats().mean()), fixtureNanos / 1e9,
+                (double) jmhNanos / fixtureNanos);
     }
 
     private static int within(BenchmarkRecord fixture, double jmhScore) {
