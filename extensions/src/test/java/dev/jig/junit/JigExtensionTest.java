@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import dev.jig.junit.fixtures.EndpointFieldTestCase;
 import dev.jig.junit.fixtures.FailingTestCase;
+import dev.jig.junit.fixtures.ForeignEndpointTestCase;
 import dev.jig.junit.fixtures.NeverReadyTestCase;
 import dev.jig.junit.fixtures.ProtocolErrorTestCase;
 import dev.jig.junit.fixtures.RelayTestCase;
@@ -74,6 +76,18 @@ class JigExtensionTest {
         assertThat(failure).hasMessageEndingWith("@Connect(\"atm\"): UnknownTargetTestCase declares no system, "
                 + "fake TCP server or proxy named 'atm'. Declared: bank.");
         assertThat(failure.getCause()).isInstanceOf(JigConfigurationException.class);
+    }
+
+    @Test
+    void aFieldDeclaredAsAnEndpointIsStartedLikeItsDeclaration() {
+        run(EndpointFieldTestCase.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void anEndpointFieldHoldingSomethingElseIsAClearError() {
+        Throwable failure = onlyFailure(run(ForeignEndpointTestCase.class));
+        assertThat(failure).hasMessageContaining("Field ForeignEndpointTestCase.stranger is a Endpoint but holds a ")
+                .hasMessageContaining("which Jig cannot start");
     }
 
     @Test

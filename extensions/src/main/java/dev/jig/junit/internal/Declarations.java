@@ -1,5 +1,7 @@
 package dev.jig.junit.internal;
 
+import dev.jig.junit.Addressable;
+import dev.jig.junit.Endpoint;
 import dev.jig.junit.JigConfigurationException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -48,8 +50,11 @@ final class Declarations {
         return unique(resources, context.getRequiredTestClass().getSimpleName());
     }
 
+    // A field declared as one of Jig's own interfaces (Endpoint, Addressable) counts when it holds a resource, so
+    // that a suite can declare "the system" without naming its kind (process or container).
     private static boolean isResource(Field field) {
-        return JigResource.class.isAssignableFrom(field.getType()) && !field.isSynthetic();
+        return !field.isSynthetic() && (JigResource.class.isAssignableFrom(field.getType())
+                || field.getType() == Endpoint.class || field.getType() == Addressable.class);
     }
 
     private static JigResource read(Field field, Object instance) {
@@ -61,7 +66,13 @@ final class Declarations {
                         + field.getName() + " is null. Initialise it where it is declared, e.g. "
                         + "FakeServer.tcp(\"" + field.getName() + "\")….");
             }
-            return (JigResource) value;
+            if (!(value instanceof JigResource resource)) {
+                throw new JigConfigurationException("Field " + field.getDeclaringClass().getSimpleName() + "."
+                        + field.getName() + " is a " + field.getType().getSimpleName() + " but holds a "
+                        + value.getClass().getName() + ", which Jig cannot start. Assign a declaration to it: "
+                        + "SystemUnderTest, ContainerUnderTest, FakeServer.tcp/http or Proxy.to(...).");
+            }
+            return resource;
         } catch (IllegalAccessException | RuntimeException e) {
             if (e instanceof JigConfigurationException config) {
                 throw config;

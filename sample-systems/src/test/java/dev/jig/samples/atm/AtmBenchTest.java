@@ -48,7 +48,9 @@ class AtmBenchTest {
                 .join());
 
         assertThat(withdraw.stats().mean()).isPositive();
-        assertThat(withdraw.warnings()).isEmpty();
+        // Far above the floor, so no floor warning. The ATM is a JVM started for this test and may still be
+        // warming up after this short warmup; then, and only then, the record says the code got faster.
+        assertThat(withdraw.warnings()).allMatch(w -> w.startsWith("the code was still getting faster"));
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.jig.junit.Endpoint;
 import dev.jig.junit.FakeServer;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.SystemUnderTest;
-import dev.jig.junit.internal.ManagedResource;
 import dev.jig.process.Ready;
 import dev.jig.samples.bank.Balance;
 import dev.jig.samples.bank.BalanceQuery;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @JigTest
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-abstract class AtmSuite<A extends ManagedResource<?> & Endpoint> {
+abstract class AtmSuite {
 
     static final Map<String, Long> BALANCES = Map.of("Jane Doe", 100L, "John Doe", 100L);
 
@@ -39,13 +38,13 @@ abstract class AtmSuite<A extends ManagedResource<?> & Endpoint> {
     /** When an ATM is ready: it prints the port it listens on. */
     static final Ready READY = Ready.logLine("listening on port (\\d+)");
 
-    final A atm = atm(bank);
+    final Endpoint atm = atm(bank);
 
     /**
      * How to start this implementation of the ATM, named "atm", with {@link #args(FakeServer)} and {@link #READY}:
      * a {@link SystemUnderTest} (a process) or a {@link dev.jig.junit.ContainerUnderTest}.
      */
-    abstract A atm(FakeServer bank);
+    abstract Endpoint atm(FakeServer bank);
 
     /** The arguments every ATM implementation takes. */
     static Object[] args(FakeServer bank) {

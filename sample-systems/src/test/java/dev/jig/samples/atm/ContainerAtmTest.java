@@ -11,7 +11,7 @@ import java.time.Duration;
  * Skipped, with the reason, where Docker is not available.
  */
 @RequiresDocker
-class ContainerAtmTest extends AtmSuite<ContainerUnderTest> {
+class ContainerAtmTest extends AtmSuite {
 
     @Override
     ContainerUnderTest atm(FakeServer bank) {

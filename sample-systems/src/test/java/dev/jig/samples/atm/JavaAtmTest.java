@@ -4,7 +4,7 @@ import dev.jig.junit.FakeServer;
 import dev.jig.junit.SystemUnderTest;
 
 /** The ATM suite against the Java ATM, started as a separate JVM. */
-class JavaAtmTest extends AtmSuite<SystemUnderTest> {
+class JavaAtmTest extends AtmSuite {
 
     @Override
     SystemUnderTest atm(FakeServer bank) {

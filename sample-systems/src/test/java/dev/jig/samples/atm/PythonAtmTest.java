@@ -5,7 +5,7 @@ import dev.jig.junit.SystemUnderTest;
 import dev.jig.samples.SamplePaths;
 
 /** The same suite against the Python ATM: the system under test can be written in any language. */
-class PythonAtmTest extends AtmSuite<SystemUnderTest> {
+class PythonAtmTest extends AtmSuite {
 
     @Override
     SystemUnderTest atm(FakeServer bank) {
