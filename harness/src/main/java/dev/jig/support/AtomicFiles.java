@@ -5,6 +5,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.apiguardian.api.API;
 
 /**
@@ -29,9 +31,18 @@ public final class AtomicFiles {
                 "." + target.getFileName() + "-", ".tmp");
         try {
             content.writeTo(temp);
+            readableByAll(temp);
             move(temp, target);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    // A temporary file is created readable by its owner only; reports and records are for anyone who may read
+    // the directory (a CI artifact collector running as another user, say), like a file written directly.
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
