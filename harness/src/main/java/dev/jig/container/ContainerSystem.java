@@ -1,12 +1,12 @@
 package dev.jig.container;
 
 import dev.jig.process.ProcessOutput;
+import dev.jig.process.ReadyCapture;
 import dev.jig.process.ProcessSupport;
 import dev.jig.record.OutputLine;
 import dev.jig.record.ProcessRecord;
 import dev.jig.record.Secrets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -33,7 +33,6 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ContainerSystem implements AutoCloseable {
 
-    private static final String HOST = "127.0.0.1";
     /** How long to wait for the log stream to end after an exit, so messages show the last lines. */
     static final Duration DRAIN = Duration.ofSeconds(1);
 
@@ -48,8 +47,7 @@ public final class ContainerSystem implements AutoCloseable {
     private final Object stopLock = new Object();
     private volatile DockerContainer container;
     private volatile long hostPid = -1;
-    private volatile Integer port;
-    private volatile Matcher captured;
+    private final ReadyCapture ready;
     private volatile Runnable unregister = () -> { };
     private boolean stopped;
 
@@ -59,7 +57,7 @@ public final class ContainerSystem implements AutoCloseable {
         this.image = image;
         this.command = List.copyOf(command);
         this.output = output;
-        this.port = port;
+        this.ready = new ReadyCapture(port);
         this.stopGrace = stopGrace;
         this.outputTail = outputTail;
     }
@@ -102,13 +100,12 @@ public final class ContainerSystem implements AutoCloseable {
 
     /** The port: the fixed or {@code FREE_PORT} value, or one captured by {@code Ready.logLine}. */
     public OptionalInt port() {
-        Integer known = port;
-        return known == null ? OptionalInt.empty() : OptionalInt.of(known);
+        return ready.port();
     }
 
     /** Always {@code "127.0.0.1"}: the container shares the host's network. */
     public String host() {
-        return HOST;
+        return ReadyCapture.HOST;
     }
 
     /**
@@ -117,33 +114,18 @@ public final class ContainerSystem implements AutoCloseable {
      * @throws IllegalStateException if no port is known
      */
     public String address() {
-        Integer known = port;
-        if (known == null) {
-            throw new IllegalStateException(name + " has no known port, so it has no address. Give it one with "
-                    + "port(...), pass ProcessSpec.FREE_PORT in its args or env, or wait for Ready.logLine(...) with "
-                    + "a group that captures the port.");
-        }
-        return HOST + ":" + known;
+        return ready.address(name, "Give it one with port(...), pass ProcessSpec.FREE_PORT in its args or env, "
+                + "or wait for Ready.logLine(...) with a group that captures the port.");
     }
 
     /** A named group of the log line that made the container ready. */
     public Optional<String> captured(String group) {
-        Matcher match = captured;
-        try {
-            return match == null ? Optional.empty() : Optional.ofNullable(match.group(group));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // no group of that name
-        }
+        return ready.group(group);
     }
 
     /** Groups 1..n of the log line that made the container ready; empty if there was none. */
     public List<String> captured() {
-        Matcher match = captured;
-        List<String> groups = new ArrayList<>();
-        for (int i = 1; match != null && i <= match.groupCount(); i++) {
-            groups.add(match.group(i) == null ? "" : match.group(i));
-        }
-        return List.copyOf(groups);
+        return ready.groups();
     }
 
     /** What the container printed so far, line by line with timestamps. */
@@ -227,10 +209,7 @@ public final class ContainerSystem implements AutoCloseable {
     }
 
     void captureMatch(Matcher match, Integer capturedPort) {
-        captured = match;
-        if (capturedPort != null) {
-            port = capturedPort;
-        }
+        ready.capture(match, capturedPort);
     }
 
     void onExit(Runnable action) {

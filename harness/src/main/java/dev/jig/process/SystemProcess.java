@@ -32,7 +32,7 @@ import org.apiguardian.api.API;
 public final class SystemProcess implements AutoCloseable {
 
     /** Systems are reached on loopback only. */
-    static final String HOST = "127.0.0.1";
+    static final String HOST = ReadyCapture.HOST;
 
     private final String name;
     private final Process process;
@@ -44,8 +44,7 @@ public final class SystemProcess implements AutoCloseable {
     // Descendants seen while running: a child that outlives its parent can no longer be found from it.
     private final Set<ProcessHandle> knownDescendants = ConcurrentHashMap.newKeySet();
     private final Object stopLock = new Object();
-    private volatile Integer port;
-    private volatile Matcher captured;
+    private final ReadyCapture ready;
     private volatile Runnable unregister = () -> { };
     private volatile SystemProfiler profiler;
     private boolean stopped;
@@ -56,7 +55,7 @@ public final class SystemProcess implements AutoCloseable {
         this.process = process;
         this.command = List.copyOf(command);
         this.output = output;
-        this.port = port;
+        this.ready = new ReadyCapture(port);
         this.stopGrace = stopGrace;
         this.outputTail = outputTail;
     }
@@ -90,8 +89,7 @@ public final class SystemProcess implements AutoCloseable {
 
     /** The port: the {@link ProcessSpec#FREE_PORT} value, or one captured by {@link Ready#logLine}. */
     public OptionalInt port() {
-        Integer known = port;
-        return known == null ? OptionalInt.empty() : OptionalInt.of(known);
+        return ready.port();
     }
 
     /** Always {@code "127.0.0.1"}: systems are reached on loopback. */
@@ -105,38 +103,18 @@ public final class SystemProcess implements AutoCloseable {
      * @throws IllegalStateException if no port is known
      */
     public String address() {
-        Integer known = port;
-        if (known == null) {
-            throw new IllegalStateException(name + " has no known port, so it has no address. Pass "
-                    + "ProcessSpec.FREE_PORT in its args or env, or wait for Ready.logLine(...) with a group "
-                    + "that captures the port, e.g. \"listening on port (\\\\d+)\".");
-        }
-        return HOST + ":" + known;
+        return ready.address(name, "Pass ProcessSpec.FREE_PORT in its args or env, or wait for "
+                + "Ready.logLine(...) with a group that captures the port, e.g. \"listening on port (\\\\d+)\".");
     }
 
     /** A named group of the log line that made the process ready. */
     public Optional<String> captured(String group) {
-        Matcher match = captured;
-        if (match == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(match.group(group));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // no group of that name
-        }
+        return ready.group(group);
     }
 
     /** Groups 1..n of the log line that made the process ready; empty if there was none. */
     public List<String> captured() {
-        Matcher match = captured;
-        List<String> groups = new ArrayList<>();
-        if (match != null) {
-            for (int i = 1; i <= match.groupCount(); i++) {
-                groups.add(match.group(i));
-            }
-        }
-        return groups.stream().map(g -> g == null ? "" : g).collect(Collectors.toUnmodifiableList());
+        return ready.groups();
     }
 
     /** What the process printed so far. */
@@ -225,10 +203,7 @@ public final class SystemProcess implements AutoCloseable {
     }
 
     void captureMatch(Matcher match, Integer capturedPort) {
-        captured = match;
-        if (capturedPort != null) {
-            port = capturedPort;
-        }
+        ready.capture(match, capturedPort);
     }
 
     void profileWith(SystemProfiler systemProfiler) {
