@@ -195,13 +195,27 @@ public final class ContainerUnderTest extends ManagedResource<ContainerSystem> i
 
     @Override
     public String diagnostics() {
+        return diagnostics(null);
+    }
+
+    @Override
+    public java.util.Optional<String> headline(java.time.Instant failedAt) {
+        ContainerSystem container = last();
+        return container == null ? java.util.Optional.empty() : facts(container).headline(failedAt);
+    }
+
+    private static dev.jig.junit.internal.SystemFacts facts(ContainerSystem container) {
+        return new dev.jig.junit.internal.SystemFacts(container.name(), container.isAlive(), container.exitCode(),
+                container.exitedAt(), container.exitedOnItsOwn());
+    }
+
+    @Override
+    public String diagnostics(java.time.Instant failedAt) {
         ContainerSystem container = last();
         if (container == null) {
             return "";
         }
-        String state = container.isAlive() ? "running"
-                : "exited with code " + container.exitCode().stream().boxed().findFirst().map(String::valueOf)
-                        .orElse("?");
+        String state = facts(container).state(failedAt);
         String tail = container.output().tailText(DIAGNOSTIC_LINES);
         return name() + " (container " + container.containerId() + " of " + container.image() + ", " + state
                 + "), last " + DIAGNOSTIC_LINES + " lines of output:\n"

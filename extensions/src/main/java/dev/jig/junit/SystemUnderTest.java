@@ -35,6 +35,7 @@ import org.apiguardian.api.API;
 public final class SystemUnderTest extends ManagedResource<SystemProcess> implements Endpoint {
 
     private static final int DIAGNOSTIC_LINES = 20;
+    private static final Duration EXIT_SETTLE = Duration.ofMillis(150);
 
     private final ProcessSpec spec;
     private final Framing framing;
@@ -207,15 +208,41 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
 
     @Override
     public String diagnostics() {
+        return diagnostics(null);
+    }
+
+    @Override
+    public String diagnostics(java.time.Instant failedAt) {
         SystemProcess process = last();
         if (process == null) {
             return "";
         }
-        String state = process.isAlive() ? "running"
-                : "exited with code " + process.exitCode().stream().boxed().findFirst().map(String::valueOf)
-                        .orElse("?");
         String tail = process.output().tailText(DIAGNOSTIC_LINES);
-        return name() + " (pid " + process.pid() + ", " + state + "), last " + DIAGNOSTIC_LINES
-                + " lines of output:\n" + (tail.isEmpty() ? "  (no output)" : tail.indent(2).stripTrailing());
+        return name() + " (pid " + process.pid() + ", " + facts(process).state(failedAt) + "), last "
+                + DIAGNOSTIC_LINES + " lines of output:\n"
+                + (tail.isEmpty() ? "  (no output)" : tail.indent(2).stripTrailing());
+    }
+
+    @Override
+    public java.util.Optional<String> headline(java.time.Instant failedAt) {
+        SystemProcess process = last();
+        if (process == null) {
+            return java.util.Optional.empty();
+        }
+        // A system whose death caused the failure may be seen exiting a moment after it.
+        process.awaitExit(EXIT_SETTLE);
+        return facts(process).headline(failedAt);
+    }
+
+    @Override
+    public java.util.Optional<dev.jig.record.DiagnosticsRecord.ThreadDump> threadDump(Duration timeout) {
+        SystemProcess process = runningOrNull();
+        return process == null ? java.util.Optional.empty() : process.threadDump(timeout)
+                .map(text -> new dev.jig.record.DiagnosticsRecord.ThreadDump(name(), text));
+    }
+
+    private static dev.jig.junit.internal.SystemFacts facts(SystemProcess process) {
+        return new dev.jig.junit.internal.SystemFacts(process.name(), process.isAlive(), process.exitCode(),
+                process.exitedAt(), process.exitedOnItsOwn());
     }
 }

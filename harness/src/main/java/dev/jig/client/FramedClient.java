@@ -126,6 +126,17 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         }
     }
 
+    /**
+     * The requests sent and not replied to yet, oldest first, described for people:
+     * {@code "request #1 {\"s\":\"hello\"} sent at 19:22:40.101, no reply yet"}.
+     */
+    public java.util.List<String> awaitingReplies() {
+        java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+                .withZone(java.time.ZoneId.systemDefault());
+        return pending.waiting().stream().map(p -> "request #" + p.sequence + " " + p.description + " sent at "
+                + clock.format(p.sent) + ", no reply yet").toList();
+    }
+
     /** The name used in messages: the builder's, or {@code host:port}. */
     public String name() {
         return settings.name();

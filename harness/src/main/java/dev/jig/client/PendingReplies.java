@@ -18,6 +18,7 @@ final class PendingReplies<R> {
         final int sequence;
         final String description;
         final CompletableFuture<R> future = new CompletableFuture<>();
+        final java.time.Instant sent = java.time.Instant.now();
 
         Pending(int sequence, String description) {
             this.sequence = sequence;
@@ -75,6 +76,11 @@ final class PendingReplies<R> {
         }
         // Complete outside the lock: callbacks may send again.
         failed.forEach(p -> p.future.completeExceptionally(reason));
+    }
+
+    /** The requests still waiting for their replies, oldest first. */
+    synchronized List<Pending<R>> waiting() {
+        return queue.stream().filter(p -> !p.future.isDone()).toList();
     }
 
     synchronized Throwable failure() {

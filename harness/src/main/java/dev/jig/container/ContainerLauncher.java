@@ -6,6 +6,7 @@ import dev.jig.process.ProcessStartException;
 import dev.jig.process.ProcessSupport;
 import dev.jig.process.Ready;
 import dev.jig.record.OutputLine;
+import dev.jig.record.Secrets;
 import dev.jig.record.Timeline;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,6 +32,7 @@ final class ContainerLauncher {
         int freePort = usesFreePort(spec) ? freeLoopbackPort(spec.name()) : -1;
         List<String> command = resolveCommand(spec, freePort);
         Map<String, String> env = resolveEnv(spec, freePort);
+        Secrets.declareFrom(command, env);
         String image;
         try (Timeline.Span span = timeline.span("image " + spec.name())) {
             image = spec.image().resolve(spec.name());
@@ -168,6 +170,6 @@ final class ContainerLauncher {
 
     private static void echo(String name, OutputLine line) {
         PrintStream stream = line.stream() == OutputLine.Stream.ERR ? System.err : System.out;
-        stream.println("[" + name + "] " + line.text());
+        stream.println("[" + name + "] " + Secrets.mask(line.text()));
     }
 }

@@ -43,13 +43,14 @@ public final class ContainerSystem implements AutoCloseable {
     private final Duration stopGrace;
     private final int outputTail;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private volatile java.time.Instant exitedAt;
     private final CompletableFuture<Void> logEnd = new CompletableFuture<>();
     private final Object stopLock = new Object();
     private volatile DockerContainer container;
     private volatile long hostPid = -1;
     private final ReadyCapture ready;
     private volatile Runnable unregister = () -> { };
-    private boolean stopped;
+    private volatile boolean stopped;
 
     ContainerSystem(String name, String image, List<String> command, ProcessOutput output, Integer port,
                     Duration stopGrace, int outputTail) {
@@ -136,6 +137,16 @@ public final class ContainerSystem implements AutoCloseable {
     /** Whether its main process still runs. */
     public boolean isAlive() {
         return container != null && !exit.isDone();
+    }
+
+    /** When Jig saw its main process exit, if it has. */
+    public Optional<java.time.Instant> exitedAt() {
+        return Optional.ofNullable(exitedAt);
+    }
+
+    /** Whether it exited by itself, not because Jig stopped it. */
+    public boolean exitedOnItsOwn() {
+        return exit.isDone() && !stopped;
     }
 
     /** The exit code, once it has exited. */
@@ -241,6 +252,7 @@ public final class ContainerSystem implements AutoCloseable {
     // Waiters for a line fail once the output ends, so it ends only after the last lines had time to arrive.
     private void exited(int code) {
         if (exit.complete(code)) {
+            exitedAt = java.time.Instant.now();
             drainOutput(DRAIN);
             ProcessSupport.endOutput(output, "exited with code " + code);
         }

@@ -79,7 +79,7 @@ final class Dispatcher {
         try {
             result = stub.get();
         } catch (RuntimeException | AssertionError e) {
-            return Outcome.unmatched(who + " threw " + e);
+            return Outcome.stubFailed(who, e);
         }
         if (result == null) {
             return Outcome.answered(null);

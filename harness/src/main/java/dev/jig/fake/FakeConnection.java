@@ -48,11 +48,13 @@ final class FakeConnection implements Runnable {
                 }
                 long arrived = System.nanoTime();
                 int number = journal.nextSequence(); // numbers requests across connections, for faults
+                Instant time = Instant.now();
+                journal.arrived(number, id, time, payload);
                 Outcome outcome = dispatcher.dispatch(number, payload);
                 // Journal before replying, so a client holding the reply finds the request.
-                journal.record(number, id, Instant.now(), payload, outcome);
+                journal.record(number, id, time, payload, outcome);
                 if (outcome.outgoing() != null) {
-                    outbox.submit(outcome.outgoing(), arrived);
+                    outbox.submit(outcome.outgoing(), arrived, () -> journal.answered(number));
                 }
             }
         } catch (FrameTooLargeException e) {
@@ -71,6 +73,10 @@ final class FakeConnection implements Runnable {
         // Record first: a test that sees the connection drop may look at the journal at once.
         journal.protocolError(id, kind, e.getMessage());
         close();
+    }
+
+    boolean isOpen() {
+        return !socket.isClosed();
     }
 
     /** Idempotent; cancels replies not yet sent and unblocks the reader. */

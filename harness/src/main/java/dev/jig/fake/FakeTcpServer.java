@@ -204,7 +204,44 @@ public final class FakeTcpServer implements AutoCloseable {
                         .collect(Collectors.toList()),
                 journal.faulted().stream()
                         .map(r -> "request " + r.sequence() + " (" + r.description() + "): " + r.fault())
-                        .collect(Collectors.toList()));
+                        .collect(Collectors.toList()),
+                journal.stubFailures().stream().map(RecordedRequest::formatted).collect(Collectors.toList()),
+                journal.unanswered().stream().map(Unanswered::formatted).collect(Collectors.toList()));
+    }
+
+    /**
+     * Returns the unmatched requests not yet taken and marks them as expected, so that they no longer fail the
+     * test after teardown.
+     */
+    public List<RecordedRequest> takeUnmatched() {
+        return journal.takeUnmatched();
+    }
+
+    /** The requests received and not answered yet; see {@link Journal#unanswered()}. */
+    public List<Unanswered> unanswered() {
+        return journal.unanswered();
+    }
+
+    /** How many connections are open now. */
+    public int openConnections() {
+        synchronized (lock) {
+            return (int) connections.stream().filter(FakeConnection::isOpen).count();
+        }
+    }
+
+    /**
+     * Closes every open connection (a client blocked reading from one sees the end of the stream) and keeps
+     * listening for new ones. Jig does this to unblock a test that passed its deadline.
+     *
+     * @return how many connections were open
+     */
+    public int closeConnections() {
+        List<FakeConnection> open;
+        synchronized (lock) {
+            open = connections.stream().filter(FakeConnection::isOpen).collect(Collectors.toList());
+        }
+        open.forEach(FakeConnection::close);
+        return open.size();
     }
 
     /**

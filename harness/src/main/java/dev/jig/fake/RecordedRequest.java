@@ -27,9 +27,13 @@ public final class RecordedRequest {
     private final String reply;
     private final String fault;
     private final Codec codec;
+    private final boolean undecodable;
+    private final Throwable stubFailure;
 
     RecordedRequest(int sequence, int connection, Instant time, byte[] payload, boolean matched,
-                    String reply, String fault, Codec codec) {
+                    String reply, String fault, Codec codec, boolean undecodable, Throwable stubFailure) {
+        this.undecodable = undecodable;
+        this.stubFailure = stubFailure;
         this.fault = fault;
         this.sequence = sequence;
         this.connection = connection;
@@ -65,7 +69,17 @@ public final class RecordedRequest {
         return codec.describe(payload);
     }
 
-    /** Whether a stub (or {@code respondToAny}) answered it. */
+    /** Whether the payload was not well-formed for the codec: a protocol error, not an unmatched request. */
+    public boolean undecodable() {
+        return undecodable;
+    }
+
+    /** What the stub threw while handling it, if it did: the test fails with it after teardown. */
+    public Optional<Throwable> stubFailure() {
+        return Optional.ofNullable(stubFailure);
+    }
+
+    /** Whether a stub (or {@code respondToAny}) answered it (a stub that threw counts: see {@link #stubFailure}). */
     public boolean matched() {
         return matched;
     }

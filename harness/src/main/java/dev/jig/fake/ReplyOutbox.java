@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReplyOutbox {
 
-    private record Pending(Outgoing outgoing, long dueNanos) {
+    private record Pending(Outgoing outgoing, long dueNanos, Runnable onSent) {
     }
 
     private final OutputStream out;
@@ -36,7 +36,12 @@ final class ReplyOutbox {
     }
 
     void submit(Outgoing outgoing, long arrivedNanos) {
-        Pending pending = new Pending(outgoing, arrivedNanos + outgoing.delayNanos());
+        submit(outgoing, arrivedNanos, () -> { });
+    }
+
+    /** Queues {@code outgoing}; {@code onSent} runs once it was written (not if it is cancelled). */
+    void submit(Outgoing outgoing, long arrivedNanos, Runnable onSent) {
+        Pending pending = new Pending(outgoing, arrivedNanos + outgoing.delayNanos(), onSent);
         synchronized (this) {
             if (cancelled) {
                 return;
@@ -73,6 +78,7 @@ final class ReplyOutbox {
                 queue.poll();
             }
             perform(next.outgoing());
+            next.onSent().run();
         }
     }
 

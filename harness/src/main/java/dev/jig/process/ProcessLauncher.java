@@ -29,6 +29,7 @@ final class ProcessLauncher {
                 ? SystemProfiler.newRecordingFile(spec.name()) : null;
         List<String> command = resolveCommand(spec, freePort, recording);
         Map<String, String> environment = resolveEnv(spec, freePort);
+        Secrets.declareFrom(command, environment);
         SystemProcess system;
         try (Timeline.Span span = timeline.span("start " + spec.name())) {
             ProcessRegistry registry = spec.registryOrDefault();
@@ -161,6 +162,6 @@ final class ProcessLauncher {
 
     private static void echo(String name, OutputLine line) {
         PrintStream stream = line.stream() == OutputLine.Stream.ERR ? System.err : System.out;
-        stream.println("[" + name + "] " + line.text());
+        stream.println("[" + name + "] " + Secrets.mask(line.text()));
     }
 }

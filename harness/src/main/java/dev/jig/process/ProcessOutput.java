@@ -2,6 +2,7 @@ package dev.jig.process;
 
 import dev.jig.support.Durations;
 import dev.jig.record.OutputLine;
+import dev.jig.record.Secrets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class ProcessOutput {
             }
             text.append(line.formatted());
         }
-        return text.toString();
+        return Secrets.mask(text.toString());
     }
 
     /**

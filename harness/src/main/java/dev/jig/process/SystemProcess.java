@@ -48,6 +48,8 @@ public final class SystemProcess implements AutoCloseable {
     private volatile Runnable unregister = () -> { };
     private volatile SystemProfiler profiler;
     private boolean stopped;
+    private volatile java.time.Instant exitedAt;
+    private volatile boolean stopRequested;
 
     private SystemProcess(String name, Process process, List<String> command, ProcessOutput output,
                           Integer port, Duration stopGrace, int outputTail) {
@@ -132,6 +134,45 @@ public final class SystemProcess implements AutoCloseable {
         return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
+    /** When Jig saw the process exit, if it has. */
+    public Optional<java.time.Instant> exitedAt() {
+        if (exitedAt == null && !process.isAlive()) {
+            exitedAt = java.time.Instant.now(); // exited a moment ago; the exit watcher has not run yet
+        }
+        return Optional.ofNullable(exitedAt);
+    }
+
+    /**
+     * Waits up to {@code timeout} for the process to exit (for a failure that may be its death, seen a moment
+     * before the exit itself); returns whether it has exited.
+     */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (exitedAt == null) {
+                    exitedAt = java.time.Instant.now();
+                }
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /** Whether the process exited by itself, not because Jig stopped it. */
+    public boolean exitedOnItsOwn() {
+        return exitedAt != null && !stopRequested;
+    }
+
+    /**
+     * A thread dump of the process if it is a JVM ({@code jcmd <pid> Thread.print}), waiting at most
+     * {@code timeout}; empty for other processes or when the JVM does not answer.
+     */
+    public Optional<String> threadDump(Duration timeout) {
+        return isAlive() ? dev.jig.support.ThreadDumps.ofJvmProcess(process.toHandle(), timeout) : Optional.empty();
+    }
+
     /**
      * Stops the process and all its descendants: the polite signal (SIGTERM) first, then a kill for
      * whatever is still running after the stop grace period. Safe to call again and on a process that
@@ -143,6 +184,7 @@ public final class SystemProcess implements AutoCloseable {
         synchronized (stopLock) {
             if (!stopped) {
                 stopped = true;
+                stopRequested = true;
                 try {
                     if (profiler != null) {
                         profiler.sampleNow(); // the tree's CPU and memory vanish with it
@@ -281,6 +323,7 @@ public final class SystemProcess implements AutoCloseable {
     private void watchExit() {
         try {
             int code = process.waitFor();
+            exitedAt = java.time.Instant.now();
             drainOutput(ReadinessWait.DRAIN);
             output.end("exited with code " + code);
         } catch (InterruptedException e) {

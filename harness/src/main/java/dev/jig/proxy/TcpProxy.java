@@ -175,6 +175,21 @@ public final class TcpProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Resets every open connection (both sides) and keeps accepting new ones: what Jig does to unblock a test
+     * that passed its deadline while reading through the proxy.
+     *
+     * @return how many connections were open
+     */
+    public int dropConnections() {
+        List<ProxyConnection> dropping;
+        synchronized (lock) {
+            dropping = new ArrayList<>(open);
+        }
+        dropping.forEach(ProxyConnection::abort);
+        return dropping.size();
+    }
+
     /** How many connections are open through it now. */
     public int connections() {
         synchronized (lock) {

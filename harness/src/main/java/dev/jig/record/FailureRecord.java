@@ -14,6 +14,11 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record FailureRecord(String type, String message, String stackTrace) {
 
+    public FailureRecord {
+        message = Secrets.mask(message);
+        stackTrace = Secrets.mask(stackTrace);
+    }
+
     /** Describes a throwable. */
     public static FailureRecord of(Throwable failure) {
         StringWriter trace = new StringWriter();

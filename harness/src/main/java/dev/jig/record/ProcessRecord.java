@@ -26,8 +26,8 @@ public record ProcessRecord(String name, List<String> command, long pid, Integer
     public static final String CONTAINER = "container";
 
     public ProcessRecord {
-        command = List.copyOf(command);
-        output = List.copyOf(output);
+        command = List.copyOf(Secrets.maskCommand(command));
+        output = List.copyOf(Secrets.maskAll(output));
         kind = kind == null ? PROCESS : kind;
     }
 

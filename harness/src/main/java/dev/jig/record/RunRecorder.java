@@ -22,6 +22,11 @@ public final class RunRecorder {
     private final Map<String, TestRecorder> running = new LinkedHashMap<>();
     private final Map<String, ScopeRecorder> classes = new LinkedHashMap<>();
     private final List<TestRecord> finished = new ArrayList<>();
+    private final Map<String, ClassOutcome> classOutcomes = new LinkedHashMap<>();
+
+    /** How a class container ended, as the engine reported it. */
+    private record ClassOutcome(String className, TestStatus status, FailureRecord failure) {
+    }
 
     /** The run's unique id. */
     public String id() {
@@ -57,6 +62,37 @@ public final class RunRecorder {
         finished.add(new TestRecorder(testId, className, methodName, displayName).skipped(reason));
     }
 
+    /**
+     * Records a test that never started because its class failed or was aborted before it (a beforeAll step):
+     * it gets the class's {@code status} and {@code failure}, and the systems and fakes the class started, so that
+     * their exit codes and output are beside it. Does nothing for a test already recorded.
+     */
+    public synchronized void failNeverStarted(String testId, String className, String methodName,
+                                              String displayName, String classId, TestStatus status,
+                                              FailureRecord failure) {
+        if (isRecorded(testId)) {
+            return;
+        }
+        ScopeRecorder scope = classes.get(classId);
+        TestRecord record = new TestRecord(testId, className, methodName, displayName, status, 0L, failure,
+                List.of(), scope == null ? List.of() : scope.processes(), scope == null ? List.of() : scope.fakes(),
+                null, null, null, null);
+        finished.add(record);
+    }
+
+    /** Whether a test of this id finished or was skipped here. */
+    public synchronized boolean isRecorded(String testId) {
+        return finished.stream().anyMatch(t -> t.id().equals(testId));
+    }
+
+    /**
+     * Records how a test class ended: {@code failed} for a beforeAll or afterAll failure (which turns the run red),
+     * {@code aborted}, {@code skipped} (then {@code failure} carries the reason), or {@code passed}.
+     */
+    public synchronized void finishClass(String classId, String className, TestStatus status, FailureRecord failure) {
+        classOutcomes.put(classId, new ClassOutcome(className, status, failure));
+    }
+
     /** The recorder of a class's static resources, created on first use. */
     public synchronized ScopeRecorder forClass(String classId) {
         return classes.computeIfAbsent(classId, ScopeRecorder::new);
@@ -67,18 +103,39 @@ public final class RunRecorder {
         return List.copyOf(finished);
     }
 
-    /** A snapshot of everything recorded, as the run's record. */
+    /** The recorders of the tests that started and have not finished. */
+    public synchronized List<TestRecorder> runningTests() {
+        return List.copyOf(running.values());
+    }
+
+    /**
+     * A snapshot of everything recorded, as the run's record. Tests still running that were marked
+     * {@linkplain TestRecorder#hung hung} are in it as {@code hung}; other running tests are not.
+     */
     public synchronized RunRecord toRecord() {
         List<ClassRecord> classRecords = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(classOutcomes.keySet());
         classes.forEach((classId, scope) -> {
             if (!scope.isEmpty()) {
-                classRecords.add(new ClassRecord(classId, classNameOf(classId), scope.timeline().phases(),
-                        scope.processes(), scope.fakes(), scope.systemProfiles()));
+                ids.add(classId);
             }
         });
+        for (String classId : ids) {
+            ScopeRecorder scope = classes.get(classId);
+            ClassOutcome outcome = classOutcomes.get(classId);
+            String className = outcome != null && !outcome.className().isEmpty() ? outcome.className()
+                    : classNameOf(classId);
+            classRecords.add(new ClassRecord(classId, className,
+                    scope == null ? List.of() : scope.timeline().phases(),
+                    scope == null ? List.of() : scope.processes(), scope == null ? List.of() : scope.fakes(),
+                    scope == null ? null : scope.systemProfiles(), outcome == null ? null : outcome.status(),
+                    outcome == null ? null : outcome.failure(), null));
+        }
+        List<TestRecord> tests = new ArrayList<>(finished);
+        running.values().stream().filter(TestRecorder::isHung).map(TestRecorder::hungRecord).forEach(tests::add);
         RunInfo info = new RunInfo(id, startedAt, System.nanoTime() - startNanoTime,
                 EnvironmentRecord.current());
-        return new RunRecord(RunRecord.SCHEMA, info, finished, classRecords);
+        return new RunRecord(RunRecord.SCHEMA, info, tests, classRecords);
     }
 
     /** {@code [engine:junit-jupiter]/[class:a.B]} → {@code a.B}; other ids are returned as they are. */

@@ -20,6 +20,7 @@ import org.apiguardian.api.API;
  * @param profile       the test JVM's profile of this test, when profiled
  * @param systemProfiles the profiles of its systems under test, when profiled
  * @param benchmarks    the benchmarks it measured
+ * @param diagnostics   what Jig captured when the test hung or failed (thread dumps, pending requests), or null
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,12 +28,29 @@ public record TestRecord(String id, String className, String methodName, String 
                          TestStatus status, long durationNanos, FailureRecord failure,
                          List<PhaseRecord> phases, List<ProcessRecord> processes, List<FakeRecord> fakes,
                          ProfileRecord profile, List<SystemProfileRecord> systemProfiles,
-                         List<BenchmarkRecord> benchmarks) {
+                         List<BenchmarkRecord> benchmarks, DiagnosticsRecord diagnostics) {
     public TestRecord {
         phases = List.copyOf(phases);
         processes = List.copyOf(processes);
         fakes = List.copyOf(fakes);
         systemProfiles = systemProfiles == null || systemProfiles.isEmpty() ? null : List.copyOf(systemProfiles);
         benchmarks = benchmarks == null || benchmarks.isEmpty() ? null : List.copyOf(benchmarks);
+        diagnostics = diagnostics == null || diagnostics.isEmpty() ? null : diagnostics;
+    }
+
+    /** A record without diagnostics. */
+    public TestRecord(String id, String className, String methodName, String displayName,
+                      TestStatus status, long durationNanos, FailureRecord failure,
+                      List<PhaseRecord> phases, List<ProcessRecord> processes, List<FakeRecord> fakes,
+                      ProfileRecord profile, List<SystemProfileRecord> systemProfiles,
+                      List<BenchmarkRecord> benchmarks) {
+        this(id, className, methodName, displayName, status, durationNanos, failure, phases, processes, fakes,
+                profile, systemProfiles, benchmarks, null);
+    }
+
+    /** This record with another status, failure and diagnostics (e.g. a test a class failure ended). */
+    public TestRecord withOutcome(TestStatus newStatus, FailureRecord newFailure, DiagnosticsRecord newDiagnostics) {
+        return new TestRecord(id, className, methodName, displayName, newStatus, durationNanos, newFailure, phases,
+                processes, fakes, profile, systemProfiles, benchmarks, newDiagnostics);
     }
 }

@@ -13,6 +13,8 @@ public final class TestRecorder extends ScopeRecorder {
     private final String methodName;
     private final String displayName;
     private final long startNanoTime;
+    private volatile DiagnosticsRecord diagnostics;
+    private volatile FailureRecord hung;
 
     /** Starts recording a test now. */
     public TestRecorder(String id, String className, String methodName, String displayName) {
@@ -25,10 +27,43 @@ public final class TestRecorder extends ScopeRecorder {
 
     /** The finished record; {@code failure} may be {@code null}. */
     public TestRecord finish(TestStatus status, Throwable failure) {
+        return finish(status, failure == null ? null : FailureRecord.of(failure));
+    }
+
+    private TestRecord finish(TestStatus status, FailureRecord failure) {
         long duration = System.nanoTime() - startNanoTime;
-        return new TestRecord(id(), className, methodName, displayName, status, duration,
-                failure == null ? null : FailureRecord.of(failure), timeline().phases(), processes(), fakes(),
-                profile(), systemProfiles(), benchmarks());
+        return new TestRecord(id(), className, methodName, displayName, status, duration, failure,
+                timeline().phases(), processes(), fakes(), profile(), systemProfiles(), benchmarks(), diagnostics);
+    }
+
+    /** What JUnit displays for the test. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** Keeps what Jig captured about this test (thread dumps, pending requests) for its record. */
+    public void diagnostics(DiagnosticsRecord captured) {
+        this.diagnostics = captured;
+    }
+
+    /** What was captured about this test, or {@code null}. */
+    public DiagnosticsRecord diagnostics() {
+        return diagnostics;
+    }
+
+    /** Marks the test as past its deadline and not returned: until it finishes, its record says {@code hung}. */
+    public void hung(FailureRecord why) {
+        this.hung = why;
+    }
+
+    /** Whether the test was marked {@link #hung}. */
+    public boolean isHung() {
+        return hung != null;
+    }
+
+    /** The record of the test as it stands while it still runs: {@code hung}, with why and its diagnostics. */
+    public TestRecord hungRecord() {
+        return finish(TestStatus.HUNG, hung);
     }
 
     /** The record of a test that never ran. */

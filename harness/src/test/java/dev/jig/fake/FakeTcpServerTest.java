@@ -1,5 +1,6 @@
 package dev.jig.fake;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -107,7 +108,7 @@ class FakeTcpServerTest {
     }
 
     @Test
-    void stubThatThrowsIsRecordedAsUnmatchedAndTheConnectionIsKept() throws Exception {
+    void stubThatThrowsIsAStubFailureNotUnmatchedAndClosesTheConnection() throws Exception {
         try (FakeTcpServer bank = FakeTcpServer.spec("bank")
                 .respond(BalanceQuery.class, q -> {
                     if (q.customer().isEmpty()) {
@@ -116,13 +117,35 @@ class FakeTcpServerTest {
                     return new Balance(1);
                 }).start(); RawClient client = new RawClient(bank)) {
             client.send(new BalanceQuery(""));
-            client.send(new BalanceQuery("Jane Doe"));
-            assertEquals("{\"balance\":1}", client.receive());
+            assertTrue(client.closedByServer(), "the connection of a request whose stub threw is closed");
             RecordedRequest failed = bank.journal().requests().get(0);
-            assertFalse(failed.matched());
+            assertTrue(failed.matched(), "a stub took it: it is not unmatched");
+            assertTrue(bank.journal().unmatched().isEmpty());
+            assertEquals("no customer", failed.stubFailure().orElseThrow().getMessage());
+            assertEquals(List.of(failed.sequence()),
+                    bank.journal().stubFailures().stream().map(RecordedRequest::sequence).toList());
             assertEquals("stub for BalanceQuery threw java.lang.IllegalStateException: no customer",
                     failed.reply());
             assertTrue(bank.journal().protocolErrors().isEmpty());
+        }
+    }
+
+    @Test
+    void unansweredRequestsSayWhyAndCloseConnectionsUnblocksTheReader() throws Exception {
+        try (FakeTcpServer bank = FakeTcpServer.spec("bank")
+                .respond(BalanceQuery.class, q -> Reply.none()).start();
+             RawClient client = new RawClient(bank)) {
+            client.send(new BalanceQuery("Jane Doe"));
+            bank.verify().received(new BalanceQuery("Jane Doe"));
+            List<Unanswered> unanswered = bank.unanswered();
+            assertEquals(1, unanswered.size());
+            assertThat(unanswered.get(0).formatted())
+                    .matches("received request #1 \\{\"customer\":\"Jane Doe\"} at \\d\\d:\\d\\d:\\d\\d\\.\\d{3} "
+                            + "and never answered \\(Reply.none\\(\\)\\)");
+            assertEquals(1, bank.openConnections());
+            assertEquals(1, bank.closeConnections());
+            assertTrue(client.closedByServer(), "a client blocked on the connection sees it end");
+            assertEquals(0, bank.openConnections());
         }
     }
 

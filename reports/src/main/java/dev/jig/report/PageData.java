@@ -83,6 +83,9 @@ final class PageData {
         if (test.failure() != null) {
             t.set("failure", MAPPER.valueToTree(test.failure()));
         }
+        if (test.diagnostics() != null) {
+            t.set("diagnostics", MAPPER.valueToTree(test.diagnostics()));
+        }
         ArrayNode phases = t.putArray("phases");
         for (PhaseRecord p : test.phases()) {
             phases.addArray().add(p.name()).add(p.startNanos()).add(p.durationNanos());
@@ -95,7 +98,7 @@ final class PageData {
             node.put("pid", p.pid());
             node.set("exit", p.exitCode() == null ? null : MAPPER.valueToTree(p.exitCode()));
             ArrayNode output = node.putArray("output");
-            p.output().forEach(line -> output.add(OutputMask.mask(line)));
+            p.output().forEach(line -> output.add(line));
             node.put("truncated", p.outputTruncated());
             node.put("kind", p.kind());
             node.put("image", p.image());

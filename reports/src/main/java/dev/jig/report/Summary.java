@@ -1,5 +1,6 @@
 package dev.jig.report;
 
+import dev.jig.record.ClassRecord;
 import dev.jig.record.EnvironmentRecord;
 import dev.jig.record.RunRecord;
 import dev.jig.record.TestRecord;
@@ -29,6 +30,11 @@ final class Summary {
         context.put("total", run.tests().size());
         context.put("duration", millis(run.run().durationNanos()));
         context.put("counts", counts(run.tests()));
+        List<Map<String, Object>> classFailures = classFailures(run);
+        context.put("classFailures", classFailures);
+        context.put("classFailureCount", classFailures.size());
+        context.put("red", !classFailures.isEmpty() || run.tests().stream().anyMatch(t -> t.status() == TestStatus.FAILED
+                || t.status() == TestStatus.HUNG));
         context.put("slowest", slowest(run.tests()));
         context.put("environment", environment(run.run().environment()));
         return context;
@@ -47,6 +53,21 @@ final class Summary {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TestStatus status : TestStatus.values()) {
             rows.add(Map.of("status", status.label(), "count", counts.getOrDefault(status, 0)));
+        }
+        return rows;
+    }
+
+    // A beforeAll or afterAll failure turns the run red even when every test passed.
+    private static List<Map<String, Object>> classFailures(RunRecord run) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ClassRecord entry : run.classes()) {
+            if (entry.failed()) {
+                String message = entry.failure() == null || entry.failure().message() == null ? ""
+                        : entry.failure().message();
+                rows.add(Map.of("name", simpleName(entry.className()), "className", entry.className(),
+                        "status", entry.status().label(),
+                        "type", entry.failure() == null ? "" : entry.failure().type(), "message", message));
+            }
         }
         return rows;
     }

@@ -2,8 +2,8 @@
 const testList = document.getElementById("test-list");
 const testFilter = document.getElementById("test-filter");
 const statusFilter = document.getElementById("status-filter");
-const shownStatuses = new Set(["passed", "failed", "aborted", "skipped"]);
-["passed", "failed", "aborted", "skipped"].forEach(s => {
+const shownStatuses = new Set(["passed", "failed", "hung", "aborted", "skipped"]);
+["passed", "failed", "hung", "aborted", "skipped"].forEach(s => {
   const n = JIG.tests.filter(t => t.status === s).length;
   if (!n) return;
   const box = el("input", { type: "checkbox", "data-status": s });
@@ -38,8 +38,9 @@ function showTest(i) {
     d.append(el("div", { cls: "failure" }, el("strong", { text: t.failure.type }), el("div", { text: t.failure.message || "" })),
       el("details", {}, el("summary", { text: "Stack trace" }), el("pre", { text: t.failure.stackTrace || "" })));
   }
+  if (t.diagnostics) d.append(diagnosticsView(t.diagnostics));
   if (t.phases.length) d.append(el("h3", { text: "Timeline" }), gantt(t.phases));
-  const failed = t.status === "failed" || t.status === "aborted";
+  const failed = t.status === "failed" || t.status === "aborted" || t.status === "hung";
   t.processes.forEach(p => d.append(processView(p, failed)));
   t.fakes.forEach(f => d.append(fakeView(f)));
   JIG.profiles.forEach((p, pi) => {
@@ -90,10 +91,23 @@ function commandView(command) {
   return el("details", { cls: "hint" }, el("summary", { text: command.slice(0, 150) + "…" }), el("pre", { text: command }));
 }
 
+function diagnosticsView(diag) {
+  const box = el("div", { cls: "diagnostics" }, el("h3", { text: "What Jig captured" }));
+  if (diag.pending && diag.pending.length) {
+    box.append(el("div", { cls: "failure" }, el("strong", { text: "Pending when the deadline passed" }),
+      el("pre", { text: diag.pending.map(p => p.request + (p.since ? "  (since " + p.since + ")" : "")).join("\n") })));
+  }
+  (diag.threadDumps || []).forEach(dump => box.append(el("details", {},
+    el("summary", { text: "Thread dump of " + dump.of }), el("pre", { cls: "thread-dump", text: dump.text }))));
+  return box;
+}
+
 function fakeView(f) {
   const box = el("div", {}, el("h3", { text: "Fake " + f.name + " (" + f.kind + " at " + f.address + "): " + f.received + " received" }));
-  if (f.unmatched.length) box.append(el("div", { cls: "failure" }, el("strong", { text: f.unmatched.length + " unmatched request(s)" }), el("pre", { text: f.unmatched.join("\n") })));
+  if (f.unmatched && f.unmatched.length) box.append(el("div", { cls: "failure" }, el("strong", { text: f.unmatched.length + " unmatched request(s)" }), el("pre", { text: f.unmatched.join("\n") })));
   if (f.protocolErrors && f.protocolErrors.length) box.append(el("pre", { text: f.protocolErrors.join("\n") }));
+  if (f.stubFailures && f.stubFailures.length) box.append(el("div", { cls: "failure" }, el("strong", { text: f.stubFailures.length + " stub(s) threw" }), el("pre", { text: f.stubFailures.join("\n") })));
+  if (f.unanswered && f.unanswered.length) box.append(el("div", {}, el("strong", { text: f.unanswered.length + " unanswered request(s)" }), el("pre", { text: f.unanswered.join("\n") })));
   if (f.faults && f.faults.length) box.append(el("div", {}, el("strong", { text: f.faults.length + " injected fault(s)" }), el("pre", { text: f.faults.join("\n") })));
   return box;
 }

@@ -9,8 +9,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -44,10 +46,38 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
     }
 
     private static void timeBody(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
-        Timeline timeline = Lifecycle.testStage(context).recorder().timeline();
+        Stage stage = Lifecycle.testStage(context);
+        Timeline timeline = stage.recorder().timeline();
+        Settings settings = Settings.from(context::getConfigurationParameter);
+        Optional<TestDeadline> deadline = TestDeadline.of(context, settings);
         try (var span = timeline.span("test body")) {
-            invocation.proceed();
+            if (deadline.isEmpty()) {
+                invocation.proceed();
+                return;
+            }
+            DeadlineWatch watch = DeadlineWatch.arm(context.getDisplayName(), context.getRequiredTestClass().getName(),
+                    deadline.get(), settings.grace(), Lifecycle.visibleStages(context), stage.recorder(),
+                    Recording.watch(context));
+            context.getStore(Recording.NAMESPACE).put(deadlineKey(context), watch);
+            Throwable thrown = null;
+            try {
+                invocation.proceed();
+            } catch (Throwable t) {
+                thrown = t;
+            } finally {
+                watch.close();
+            }
+            if (watch.fired()) {
+                throw watch.failure(thrown);
+            }
+            if (thrown != null) {
+                throw thrown;
+            }
         }
+    }
+
+    private static String deadlineKey(ExtensionContext context) {
+        return "deadline " + context.getUniqueId();
     }
 
     @Override
@@ -131,10 +161,46 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        StringBuilder diagnostics = new StringBuilder();
-        for (Stage stage : Lifecycle.visibleStages(context)) {
-            diagnostics.append(stage.diagnostics());
+        Instant failedAt = Instant.now();
+        Throwable primary = deadlineFirst(context, failure);
+        List<Stage> stages = Lifecycle.visibleStages(context);
+        for (Stage stage : stages) {
+            for (JigResource resource : stage.declared()) {
+                Optional<Throwable> stubFailure = resource.takeFailure();
+                if (stubFailure.isPresent()) {
+                    // What a stub threw is the test's failure; what the test then saw goes beside it.
+                    stubFailure.get().addSuppressed(primary);
+                    primary = stubFailure.get();
+                    break;
+                }
+            }
         }
-        throw FailureDiagnostics.attach(failure, diagnostics.toString());
+        StringBuilder diagnostics = new StringBuilder();
+        List<String> headlines = new ArrayList<>();
+        for (Stage stage : stages) {
+            headlines.addAll(stage.headlines(failedAt)); // first: it gives a dying system a moment to be seen exit
+        }
+        for (Stage stage : stages) {
+            diagnostics.append(stage.diagnostics(failedAt));
+        }
+        throw FailureDiagnostics.attach(primary, headlines, diagnostics.toString());
+    }
+
+    // JUnit's own @Timeout wraps what the body threw into its TimeoutException; Jig's says more, so it goes first.
+    private static Throwable deadlineFirst(ExtensionContext context, Throwable failure) {
+        DeadlineWatch watch = context.getStore(Recording.NAMESPACE).get(deadlineKey(context), DeadlineWatch.class);
+        if (watch == null || !watch.fired() || failure instanceof dev.jig.junit.TestDeadlineException) {
+            return failure;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (suppressed instanceof dev.jig.junit.TestDeadlineException ours) {
+                ours.addSuppressed(new FailureDiagnostics.JigDiagnostics("JUnit: " + failure));
+                return ours;
+            }
+        }
+        if (failure.getCause() instanceof dev.jig.junit.TestDeadlineException ours) {
+            return ours;
+        }
+        return failure;
     }
 }

@@ -28,15 +28,18 @@ public final class JigSessionListener implements LauncherSessionListener {
 
     private static final Namespace NAMESPACE = Namespace.create(Recording.NAMESPACE_PARTS);
     private static final String SETTINGS = "settings";
+    static final String WATCH = "session-watch";
 
     // State lives in the session's store, not in fields: one listener instance may see several sessions.
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         RunRecorder run = new RunRecorder();
         AtomicReference<Settings> settings = new AtomicReference<>();
+        SessionWatch watch = new SessionWatch(run, record -> publish(record, settings, false));
         session.getStore().put(NAMESPACE, Recording.RUN_RECORDER, run);
         session.getStore().put(NAMESPACE, SETTINGS, settings);
-        session.getLauncher().registerTestExecutionListeners(new RecordingListener(run, settings));
+        session.getStore().put(NAMESPACE, WATCH, watch);
+        session.getLauncher().registerTestExecutionListeners(new RecordingListener(run, settings, watch));
     }
 
     @Override
@@ -48,15 +51,28 @@ public final class JigSessionListener implements LauncherSessionListener {
         if (run == null || settings == null) {
             return;
         }
+        SessionWatch watch = (SessionWatch) session.getStore().get(NAMESPACE, WATCH);
+        if (watch != null) {
+            watch.close();
+        }
         RunRecord record = run.toRecord();
-        if (record.tests().isEmpty()) {
+        // A session that ran no test plan has nothing to say; one whose tests never finished still writes.
+        if (settings.get() == null && record.tests().isEmpty() && record.classes().isEmpty()) {
             return;
         }
+        publish(record, settings, true);
+    }
+
+    private static synchronized void publish(RunRecord record, AtomicReference<Settings> settings, boolean summary) {
         Settings current = Optional.ofNullable(settings.get())
                 .orElseGet(() -> Settings.from(key -> Optional.ofNullable(System.getProperty(key))));
         // Forks and re-runs share the directory: each session adds its part, then all parts are merged.
         ReportDirectory.Published report = ReportDirectory.publish(record, current.reportDir());
-        printSummary(System.out, report, record.tests());
+        if (summary) {
+            printSummary(System.out, report, record.tests());
+        } else {
+            System.err.println("[jig] report written early (a test is hung): " + report.html().toAbsolutePath().toUri());
+        }
     }
 
     private static void printSummary(PrintStream out, ReportDirectory.Published report, List<TestRecord> tests) {

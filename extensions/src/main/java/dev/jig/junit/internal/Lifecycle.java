@@ -19,7 +19,20 @@ public final class Lifecycle {
     }
 
     static void startClass(ExtensionContext context) {
-        classStage(context).startAll();
+        try {
+            classStage(context).startAll();
+        } catch (RuntimeException | Error e) {
+            throw masked(e);
+        }
+    }
+
+    // A start failure's message carries output lines; they reach Surefire's XML as they are.
+    private static RuntimeException masked(Throwable e) {
+        Throwable masked = Masking.mask(e);
+        if (masked instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) masked;
     }
 
     static void stopClass(ExtensionContext context) {
@@ -30,7 +43,11 @@ public final class Lifecycle {
     }
 
     static void startTest(ExtensionContext context) {
-        testStage(context).startAll();
+        try {
+            testStage(context).startAll();
+        } catch (RuntimeException | Error e) {
+            throw masked(e);
+        }
     }
 
     static void stopTest(ExtensionContext context) {

@@ -28,6 +28,12 @@ public final class Recording {
         return context.getStore(StoreScope.LAUNCHER_SESSION, NAMESPACE).get(RUN_RECORDER, RunRecorder.class);
     }
 
+    /** The session's deadline watch, or {@code null} without a launcher session. */
+    static SessionWatch watch(ExtensionContext context) {
+        return context.getStore(StoreScope.LAUNCHER_SESSION, NAMESPACE).get(JigSessionListener.WATCH,
+                SessionWatch.class);
+    }
+
     /** Where the test of {@code context} records its resources. */
     static ScopeRecorder forTest(ExtensionContext context) {
         RunRecorder run = run(context);

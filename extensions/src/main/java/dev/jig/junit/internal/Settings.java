@@ -1,27 +1,81 @@
 package dev.jig.junit.internal;
 
+import dev.jig.junit.JigConfigurationException;
+import dev.jig.support.Durations;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
- * Jig's configuration keys, read from JUnit configuration parameters (system properties,
+ * Jig's session-wide configuration keys, read from JUnit configuration parameters (system properties,
  * {@code junit-platform.properties}, launcher request) — see the README for the list.
+ *
+ * @param reportDir      where {@code results.json} and {@code index.html} are written
+ * @param testTimeout    the deadline of a test body when JUnit gives none ({@code null}: no Jig deadline)
+ * @param grace          how long a test has to return after Jig unblocked it, before it is recorded as hung
+ * @param exitWhenHung   whether to end the JVM once a hung test's report is written
+ * @param sessionTimeout the deadline of the whole launcher session, or {@code null}
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record Settings(Path reportDir) {
+public record Settings(Path reportDir, Duration testTimeout, Duration grace, boolean exitWhenHung,
+                       Duration sessionTimeout) {
 
     /** Where {@code results.json} is written. */
     public static final String REPORT_DIR = "jig.report.dir";
+    /** A test body's deadline when no JUnit {@code @Timeout} or timeout key gives one; {@code off} for none. */
+    public static final String TEST_TIMEOUT = "jig.test.timeout";
+    /** After the deadline, how long a test unblocked by Jig may take to return before it counts as hung. */
+    public static final String TEST_TIMEOUT_GRACE = "jig.test.timeout.grace";
+    /** Whether the JVM ends (exit code 3) once the report of a hung test is written; default: true under CI=true. */
+    public static final String HUNG_EXIT = "jig.test.hung.exit";
+    /** The deadline of the whole launcher session (a Surefire fork, an IDE run); none by default. */
+    public static final String SESSION_TIMEOUT = "jig.session.timeout";
 
     /** The default report directory, relative to the working directory (the module under test). */
     public static final Path DEFAULT_REPORT_DIR = Path.of("target", "jig-report");
+    /** The default of {@value #TEST_TIMEOUT}. */
+    public static final Duration DEFAULT_TEST_TIMEOUT = Duration.ofMinutes(5);
+    /** The default of {@value #TEST_TIMEOUT_GRACE}. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
     /** Reads the settings through {@code lookup} (a configuration-parameter getter). */
     public static Settings from(Function<String, Optional<String>> lookup) {
-        Path reportDir = lookup.apply(REPORT_DIR).filter(v -> !v.isBlank()).map(Path::of)
-                .orElse(DEFAULT_REPORT_DIR);
-        return new Settings(reportDir.toAbsolutePath().normalize());
+        Path reportDir = value(lookup, REPORT_DIR).map(Path::of).orElse(DEFAULT_REPORT_DIR);
+        Duration testTimeout = value(lookup, TEST_TIMEOUT).map(v -> offOr(v, TEST_TIMEOUT))
+                .orElse(Optional.of(DEFAULT_TEST_TIMEOUT)).orElse(null);
+        Duration grace = value(lookup, TEST_TIMEOUT_GRACE).map(v -> duration(v, TEST_TIMEOUT_GRACE))
+                .orElse(DEFAULT_GRACE);
+        boolean exit = value(lookup, HUNG_EXIT).map(v -> bool(v, HUNG_EXIT))
+                .orElse("true".equalsIgnoreCase(System.getenv("CI")));
+        Duration session = value(lookup, SESSION_TIMEOUT).flatMap(v -> offOr(v, SESSION_TIMEOUT)).orElse(null);
+        return new Settings(reportDir.toAbsolutePath().normalize(), testTimeout, grace, exit, session);
+    }
+
+    private static Optional<String> value(Function<String, Optional<String>> lookup, String key) {
+        return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static Optional<Duration> offOr(String value, String key) {
+        if (value.equalsIgnoreCase("off") || value.equals("0")) {
+            return Optional.empty();
+        }
+        return Optional.of(duration(value, key));
+    }
+
+    private static Duration duration(String value, String key) {
+        try {
+            return Durations.positive(Durations.parse(value, key), key);
+        } catch (IllegalArgumentException e) {
+            throw new JigConfigurationException(e.getMessage());
+        }
+    }
+
+    private static boolean bool(String value, String key) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new JigConfigurationException(key + " must be true or false, got '" + value + "'.");
     }
 }

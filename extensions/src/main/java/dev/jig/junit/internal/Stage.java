@@ -105,14 +105,82 @@ public final class Stage implements AutoCloseable {
 
     /** What the running resources have to say about a failure. */
     public String diagnostics() {
+        return diagnostics(null);
+    }
+
+    /** What the resources have to say about a failure at {@code failedAt}, clients' awaited replies included. */
+    public String diagnostics(java.time.Instant failedAt) {
         StringBuilder text = new StringBuilder();
         for (JigResource resource : declared) {
-            String said = resource.diagnostics();
+            String said = resource.diagnostics(failedAt);
             if (!said.isBlank()) {
                 text.append("\n\n").append(said.strip());
             }
         }
+        for (dev.jig.client.FramedClient<?, ?> client : clients()) {
+            List<String> awaiting = client.awaitingReplies();
+            if (!awaiting.isEmpty()) {
+                text.append("\n\nclient ").append(client.name()).append(" was awaiting ").append(awaiting.size())
+                        .append(awaiting.size() == 1 ? " reply:" : " replies:");
+                awaiting.forEach(a -> text.append("\n  ").append(a));
+            }
+        }
         return text.toString();
+    }
+
+    /** The essential facts for a failure's first line: systems that died, stubs that threw. */
+    public List<String> headlines(java.time.Instant failedAt) {
+        List<String> facts = new ArrayList<>();
+        declared.forEach(resource -> resource.headline(failedAt).ifPresent(facts::add));
+        return facts;
+    }
+
+    /** What the resources and clients still wait for or owe. */
+    public List<dev.jig.record.DiagnosticsRecord.Pending> pending() {
+        List<dev.jig.record.DiagnosticsRecord.Pending> pending = new ArrayList<>();
+        declared.forEach(resource -> pending.addAll(resource.pending()));
+        for (dev.jig.client.FramedClient<?, ?> client : clients()) {
+            for (String awaiting : client.awaitingReplies()) {
+                pending.add(new dev.jig.record.DiagnosticsRecord.Pending(client.name(),
+                        dev.jig.record.DiagnosticsRecord.Pending.AWAITED_REPLY, "client " + client.name() + ": "
+                        + awaiting, null));
+            }
+        }
+        return pending;
+    }
+
+    /** Thread dumps of the running JVM systems, each waiting at most {@code timeout}. */
+    public List<dev.jig.record.DiagnosticsRecord.ThreadDump> threadDumps(java.time.Duration timeout) {
+        List<dev.jig.record.DiagnosticsRecord.ThreadDump> dumps = new ArrayList<>();
+        declared.forEach(resource -> resource.threadDump(timeout).ifPresent(dumps::add));
+        return dumps;
+    }
+
+    /**
+     * Closes what Jig owns and a blocked test may be reading from — clients, fake connections, proxy links — and
+     * leaves the resources running, so that the test returns and is stopped as usual.
+     */
+    public void unblock() {
+        for (dev.jig.client.FramedClient<?, ?> client : clients()) {
+            client.close();
+        }
+        for (JigResource resource : declared) {
+            try {
+                resource.unblock();
+            } catch (RuntimeException e) {
+                // best effort: the next resource may be what the test waits on
+            }
+        }
+    }
+
+    private synchronized List<dev.jig.client.FramedClient<?, ?>> clients() {
+        List<dev.jig.client.FramedClient<?, ?>> clients = new ArrayList<>();
+        for (AutoCloseable closeable : adopted) {
+            if (closeable instanceof dev.jig.client.FramedClient<?, ?> client) {
+                clients.add(client);
+            }
+        }
+        return clients;
     }
 
     /**
@@ -140,13 +208,27 @@ public final class Stage implements AutoCloseable {
             }
         }
         List<String> problems = new ArrayList<>();
-        declared.forEach(resource -> problems.addAll(resource.problems()));
-        throwCollected(failures, problems);
+        List<Throwable> resourceFailures = new ArrayList<>();
+        declared.forEach(resource -> {
+            problems.addAll(resource.problems());
+            resource.takeFailure().ifPresent(resourceFailures::add);
+        });
+        throwCollected(resourceFailures, failures, problems);
     }
 
-    private void throwCollected(List<Throwable> failures, List<String> problems) {
+    private void throwCollected(List<Throwable> resourceFailures, List<Throwable> failures, List<String> problems) {
         Throwable first = null;
-        if (!problems.isEmpty()) {
+        for (Throwable failure : resourceFailures) {
+            if (first == null) {
+                first = failure;
+            } else {
+                first.addSuppressed(failure);
+            }
+        }
+        if (!problems.isEmpty() && first != null) {
+            first.addSuppressed(new AssertionError("After the test, " + scope + " reported:\n  - "
+                    + String.join("\n  - ", problems)));
+        } else if (!problems.isEmpty()) {
             first = new AssertionError("After the test, " + scope + " reported:\n  - "
                     + String.join("\n  - ", problems));
         }
@@ -157,6 +239,7 @@ public final class Stage implements AutoCloseable {
                 first.addSuppressed(failure);
             }
         }
+        first = Masking.mask(first); // thrown from an after-callback, it reaches Surefire's XML as it is
         if (first instanceof RuntimeException runtime) {
             throw runtime;
         }
