@@ -57,7 +57,9 @@ public interface Codec {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     static Codec protobuf(Class<?>... messageTypes) {
-        // Class<?> rather than protobuf's Message so that this interface loads without protobuf-java.
+        // Class<?> rather than protobuf's Message so that this interface loads without protobuf-java, and
+        // the check before ProtobufCodec is touched: initialising it would need protobuf's classes.
+        ProtobufRuntime.require(Codec.class.getClassLoader());
         return ProtobufCodec.of(messageTypes);
     }
 

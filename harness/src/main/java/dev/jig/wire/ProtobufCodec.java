@@ -35,9 +35,8 @@ final class ProtobufCodec implements Codec {
         this.shownTypes = List.copyOf(shownTypes);
     }
 
-    /** Checks the runtime first, then that every type is a generated message class. */
+    /** Checks that every type is a generated message class (the caller has checked the runtime). */
     static Codec of(Class<?>... messageTypes) {
-        ProtobufRuntime.require(Codec.class.getClassLoader());
         List<Class<? extends Message>> types = new ArrayList<>();
         for (Class<?> type : messageTypes) {
             DEFAULT_INSTANCES.get(type); // fails with the reason if it is not a generated message class

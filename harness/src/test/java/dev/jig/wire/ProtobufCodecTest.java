@@ -8,6 +8,8 @@ import com.google.protobuf.RuntimeVersion;
 import com.google.protobuf.StringValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,25 @@ class ProtobufCodecTest {
     }
 
     @Test
+    void codecProtobufChecksBeforeTouchingAnyProtobufType() throws Exception {
+        // Jig's own classes loaded afresh by a loader that cannot see protobuf-java, as in a user's project.
+        URL harness = Codec.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader withoutProtobuf = new ChildFirstClassLoader(harness, "com.google.protobuf.")) {
+            Class<?> codec = withoutProtobuf.loadClass(Codec.class.getName());
+            assertThat(codec).isNotSameAs(Codec.class);
+            Method protobuf = codec.getMethod("protobuf", Class[].class);
+
+            assertThatThrownBy(() -> protobuf.invoke(null, (Object) new Class<?>[0]))
+                    .isInstanceOf(InvocationTargetException.class)
+                    .cause()
+                    .satisfies(e -> assertThat(e.getClass().getName()).isEqualTo(CodecException.class.getName()))
+                    .hasMessageStartingWith("Codec.protobuf() needs protobuf-java, which is not on the class path");
+            // and the other codecs work there as ever
+            assertThat(codec.getMethod("json").invoke(null)).hasToString("json");
+        }
+    }
+
+    @Test
     void theNamedVersionIsTheOneJigIsBuiltWith() {
         assertThat(ProtobufRuntime.TESTED_VERSION)
                 .isEqualTo(RuntimeVersion.MAJOR + "." + RuntimeVersion.MINOR + "." + RuntimeVersion.PATCH);
@@ -126,6 +147,30 @@ class ProtobufCodecTest {
         System.arraycopy(a, 0, both, 0, a.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
+    }
+
+    /** Loads dev.jig.* itself from {@code classes}; hides {@code hidden}; the rest from the parent. */
+    private static final class ChildFirstClassLoader extends URLClassLoader {
+        private final String hidden;
+
+        ChildFirstClassLoader(URL classes, String hidden) {
+            super(new URL[] {classes}, ChildFirstClassLoader.class.getClassLoader());
+            this.hidden = hidden;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                if (name.startsWith(hidden)) {
+                    throw new ClassNotFoundException(name);
+                }
+                if (name.startsWith("dev.jig.")) {
+                    Class<?> loaded = findLoadedClass(name);
+                    return loaded != null ? loaded : findClass(name);
+                }
+                return super.loadClass(name, resolve);
+            }
+        }
     }
 
     /** A class loader that sees the test class path except the packages it hides. */

@@ -137,9 +137,9 @@ class AtmBaselineTest {
             bench.run("decode balance", () -> {
                 // The extra decodes go into the blackhole too: unused, the JIT could drop much of their work.
                 for (int i = 1; i < codecRepeats; i++) {
-                    bench.blackhole().consume(CodecWork.decodeBalance());
+                    bench.blackhole().consume(CodecWork.decodeBalances());
                 }
-                return CodecWork.decodeBalance();
+                return CodecWork.decodeBalances();
             });
         }
     }

@@ -32,6 +32,18 @@ public final class CodecWork {
         return BANK.encode(BankMessages.query("Jane Doe"));
     }
 
+    /**
+     * Decodes a batch of bank replies, long enough (about 1 µs) for the CPU timer and the baseline check that
+     * a slowdown is told from noise ({@code AtmBaselineTest}).
+     */
+    public static long decodeBalances() {
+        long sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += decodeBalance().getBalance();
+        }
+        return sum;
+    }
+
     /** Decodes a bank reply (through Jig's protobuf codec: strict, so a little more work than the ATM's). */
     public static Balance decodeBalance() {
         return BANK.decode(BALANCE, Balance.class);
