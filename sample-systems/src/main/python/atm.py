@@ -1,38 +1,91 @@
 #!/usr/bin/env python3
-"""The ATM, in Python (asyncio, standard library only): the same protocol as dev.jig.samples.atm.AtmMain.
+"""The ATM, in Python (asyncio and protobuf's Python runtime): the same protocol as dev.jig.samples.atm.AtmMain.
 
-Clients send length-prefixed frames (2-byte big-endian length, then UTF-8 JSON):
-    {"action":"withdraw","customer":"Jane Doe","amount":50}
-and get, always with all three fields:
-    {"success":true,"balance":50,"error":null}
-For each request the ATM opens a connection to the bank, sends {"customer":"Jane Doe"} and reads
-{"balance":100}, all within --bank-timeout-ms.
+Clients send length-prefixed frames (2-byte big-endian length, then a protobuf AtmRequest of atm.proto):
+    AtmRequest { action: WITHDRAW customer: "Jane Doe" amount: 50 }
+and get an AtmReply:
+    AtmReply { success: true balance: 50 }
+For each request the ATM opens a connection to the bank, sends a BalanceQuery { customer: "Jane Doe" } and
+reads a Balance { balance: 100 } (bank.proto), all within --bank-timeout-ms.
 
-    python3 atm.py --bank 127.0.0.1:9000 --port 0
+The message classes are built at run time from the descriptor set the Maven build writes from the same .proto
+files the Java ATM is compiled from (no generated Python code, so any protobuf runtime from 3.20 on works):
+
+    python3 atm.py --bank 127.0.0.1:9000 --port 0 --descriptors ../../../target/protobuf/sample-systems.binpb
     listening on port 41235
 """
 
 import argparse
 import asyncio
-import json
 import os
 import signal
 import struct
 import sys
 
-REQUEST_FIELDS = {"action", "customer", "amount"}
-INT64_MIN, INT64_MAX = -(2 ** 63), 2 ** 63 - 1
+from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 
-
-class BadRequest(Exception):
-    """The frame was read but is not a request; the message says why."""
+INT64_MAX = 2 ** 63 - 1
 
 
 class BankError(Exception):
     """The bank could not tell us a balance; the message is the reply's error text."""
 
 
-# ---------------------------------------------------------------- frames and JSON
+# ---------------------------------------------------------------- messages (from the .proto files)
+
+class Messages:
+    """The message classes of atm.proto and bank.proto, built from a FileDescriptorSet."""
+
+    def __init__(self, descriptor_set_path):
+        with open(descriptor_set_path, "rb") as f:
+            files = descriptor_pb2.FileDescriptorSet.FromString(f.read())
+        pool = descriptor_pool.DescriptorPool()
+        for file in files.file:
+            pool.AddSerializedFile(file.SerializeToString())
+        self.AtmRequest = message_class(pool, "jig.samples.atm.AtmRequest")
+        self.AtmReply = message_class(pool, "jig.samples.atm.AtmReply")
+        self.BalanceQuery = message_class(pool, "jig.samples.bank.BalanceQuery")
+        self.Balance = message_class(pool, "jig.samples.bank.Balance")
+        actions = pool.FindEnumTypeByName("jig.samples.atm.Action").values_by_name
+        self.WITHDRAW = actions["WITHDRAW"].number
+        self.DEPOSIT = actions["DEPOSIT"].number
+        self.NO_ACTION = actions["ACTION_UNSPECIFIED"].number
+
+
+def message_class(pool, name):
+    descriptor = pool.FindMessageTypeByName(name)
+    if hasattr(message_factory, "GetMessageClass"):  # protobuf 4.22+
+        return message_factory.GetMessageClass(descriptor)
+    return message_factory.MessageFactory(pool).GetPrototype(descriptor)  # Debian's 3.21
+
+
+def unknown_field_numbers(message):
+    try:
+        from google.protobuf import unknown_fields  # protobuf 4.22+
+        return [field.field_number for field in unknown_fields.UnknownFieldSet(message)]
+    except ImportError:
+        return [field.field_number for field in message.UnknownFields()]
+
+
+class InvalidMessage(Exception):
+    """The payload is not a message of the expected type; the message says why."""
+
+
+def parse_strictly(cls, payload):
+    """Parses payload as cls, rejecting fields the schema does not declare, as the Java ATM does."""
+    name = cls.DESCRIPTOR.name
+    try:
+        message = cls.FromString(payload)
+    except Exception as e:  # DecodeError; some runtimes raise others for truncated input
+        raise InvalidMessage(f"not a valid {name}: {e}") from None
+    unknown = unknown_field_numbers(message)
+    if unknown:
+        expected = ", ".join(f"{f.name} = {f.number}" for f in cls.DESCRIPTOR.fields)
+        raise InvalidMessage(f"unknown field {unknown[0]} in {name}: expected {expected}")
+    return message
+
+
+# ---------------------------------------------------------------- frames
 
 async def read_frame(reader):
     """Returns the payload, None on a clean end between frames; raises IncompleteReadError inside one."""
@@ -52,110 +105,45 @@ def frame(payload):
     return struct.pack(">H", len(payload)) + payload
 
 
-def _reject_duplicates(pairs):
-    seen = {}
-    for key, value in pairs:
-        if key in seen:
-            raise ValueError(f"Duplicate field '{key}'")
-        seen[key] = value
-    return seen
+def reply(messages, success, balance, error):
+    return messages.AtmReply(success=success, balance=balance, error=error or "")
 
 
-def _reject_constant(name):
-    raise ValueError(f"Non-standard token '{name}'")
-
-
-def parse_object(payload):
-    """Parses a UTF-8 payload holding exactly one JSON object, as strictly as the Java ATM."""
-    if not payload.strip():
-        raise BadRequest("empty payload, expected a JSON object")
-    try:
-        value = json.loads(payload.decode("utf-8"), object_pairs_hook=_reject_duplicates,
-                           parse_constant=_reject_constant)
-    except UnicodeDecodeError as e:
-        raise BadRequest(f"invalid JSON: invalid UTF-8: {e.reason}") from e
-    except ValueError as e:
-        raise BadRequest(f"invalid JSON: {e}") from e
-    if not isinstance(value, dict):
-        raise BadRequest(f"expected a JSON object, got {json_type(value)} {abbreviate(json.dumps(value))}")
-    return value
-
-
-def json_type(value):
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    return {list: "array", str: "string", int: "number", float: "number"}.get(type(value), type(value).__name__)
-
-
-def abbreviate(text):
-    return text if len(text) <= 100 else text[:100] + "…"
-
-
-def is_int64(value):
-    return isinstance(value, int) and not isinstance(value, bool) and INT64_MIN <= value <= INT64_MAX
-
-
-def decode_request(payload):
-    """Returns (action, customer, amount); absent fields are None / 0, like the Java ATM."""
-    obj = parse_object(payload)
-    for name in obj:
-        if name not in REQUEST_FIELDS:
-            raise BadRequest(f'unknown field "{name}": expected action, customer and amount')
-    for name in ("action", "customer"):
-        if obj.get(name) is not None and not isinstance(obj[name], str):
-            raise BadRequest(f'"{name}" must be a string, got {abbreviate(json.dumps(obj[name]))}')
-    amount = obj.get("amount")
-    if amount is None:
-        amount = 0
-    elif not is_int64(amount):
-        raise BadRequest(f'"amount" must be a whole number that fits 64 bits, got {abbreviate(json.dumps(amount))}')
-    return obj.get("action"), obj.get("customer"), amount
-
-
-def reply(success, balance, error):
-    return {"success": success, "balance": balance, "error": error}
-
-
-def failed(error, balance=0):
-    return reply(False, balance, error)
-
-
-def encode_reply(answer):
-    return json.dumps(answer, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+def failed(messages, error, balance=0):
+    return reply(messages, False, balance, error)
 
 
 # ---------------------------------------------------------------- decisions (the teller)
 
-def problem_with(action, customer, amount):
+def problem_with(messages, request):
     """What is wrong with the request, or None if it may go to the bank."""
-    if action is None:
-        return 'missing action: expected "withdraw" or "deposit"'
-    if action not in ("withdraw", "deposit"):
-        return f'unknown action "{action}": expected "withdraw" or "deposit"'
-    if customer is None or not customer.strip():
+    if request.action == messages.NO_ACTION:
+        return "missing action: expected WITHDRAW or DEPOSIT"
+    if request.action not in (messages.WITHDRAW, messages.DEPOSIT):
+        return f"unknown action {request.action}: expected WITHDRAW or DEPOSIT"
+    if not request.customer.strip():
         return "missing customer: give the customer's name"
-    if amount <= 0:
-        return f"amount must be greater than 0, got {amount}"
+    if request.amount <= 0:
+        return f"amount must be greater than 0, got {request.amount}"
     return None
 
 
-async def decide(action, customer, amount, balance_of):
-    problem = problem_with(action, customer, amount)
+async def decide(messages, request, balance_of):
+    problem = problem_with(messages, request)
     if problem:
-        return failed(problem)
+        return failed(messages, problem)
     try:
-        balance = await balance_of(customer)
+        balance = await balance_of(request.customer)
     except BankError as e:
-        return failed(str(e))
-    if action == "withdraw":
+        return failed(messages, str(e))
+    amount = request.amount
+    if request.action == messages.WITHDRAW:
         if amount > balance:
-            return failed(f"insufficient funds: balance {balance}, requested {amount}", balance)
-        return reply(True, balance - amount, None)
+            return failed(messages, f"insufficient funds: balance {balance}, requested {amount}", balance)
+        return reply(messages, True, balance - amount, None)
     if balance + amount > INT64_MAX:
-        return failed(f"deposit too large: balance {balance}, deposit {amount}", balance)
-    return reply(True, balance + amount, None)
+        return failed(messages, f"deposit too large: balance {balance}, deposit {amount}", balance)
+    return reply(messages, True, balance + amount, None)
 
 
 # ---------------------------------------------------------------- the bank client
@@ -168,8 +156,8 @@ def os_reason(error):
 class BankClient:
     """One connection per query; the whole exchange (connect, send, answer) shares one deadline."""
 
-    def __init__(self, host, port, timeout_ms):
-        self.host, self.port, self.timeout_ms = host, port, timeout_ms
+    def __init__(self, messages, host, port, timeout_ms):
+        self.messages, self.host, self.port, self.timeout_ms = messages, host, port, timeout_ms
 
     async def balance_of(self, customer):
         try:
@@ -184,7 +172,7 @@ class BankClient:
         except OSError as e:
             raise BankError(f"bank unavailable: {os_reason(e)}") from e
         try:
-            writer.write(frame(json.dumps({"customer": customer}, ensure_ascii=False).encode("utf-8")))
+            writer.write(frame(self.messages.BalanceQuery(customer=customer).SerializeToString()))
             await writer.drain()
             payload = await read_frame(reader)
         except asyncio.IncompleteReadError as e:
@@ -196,18 +184,10 @@ class BankClient:
             writer.close()
         if payload is None:
             raise BankError("bank error: the bank closed the connection without answering")
-        return balance_in(payload)
-
-
-def balance_in(payload):
-    try:
-        obj = parse_object(payload)
-    except BadRequest as e:
-        raise BankError(f"bank error: {e}") from None
-    balance = obj.get("balance")
-    if not is_int64(balance):
-        raise BankError(f'bank error: expected {{"balance":<whole number>}}, got {abbreviate(json.dumps(obj))}')
-    return balance
+        try:
+            return parse_strictly(self.messages.Balance, payload).balance
+        except InvalidMessage as e:
+            raise BankError(f"bank error: {e}") from None
 
 
 # ---------------------------------------------------------------- the server
@@ -216,24 +196,29 @@ def log(line):
     print(line, flush=True)
 
 
-async def answer(payload, bank):
+def action_name(messages, request):
+    return {messages.WITHDRAW: "withdraw", messages.DEPOSIT: "deposit",
+            messages.NO_ACTION: "(no action)"}.get(request.action, f"action {request.action}")
+
+
+async def answer(messages, payload, bank):
     try:
-        action, customer, amount = decode_request(payload)
-    except BadRequest as e:
-        result = failed(f"bad request: {e}")
-        log(result["error"])
+        request = parse_strictly(messages.AtmRequest, payload)
+    except InvalidMessage as e:
+        result = failed(messages, f"bad request: {e}")
+        log(result.error)
         return result
-    result = await decide(action, customer, amount, bank.balance_of)
-    outcome = f"ok, balance {result['balance']}" if result["success"] else f"failed, {result['error']}"
-    log(f"{action} {amount} for {customer}: {outcome}")
+    result = await decide(messages, request, bank.balance_of)
+    outcome = f"ok, balance {result.balance}" if result.success else f"failed, {result.error}"
+    log(f"{action_name(messages, request)} {request.amount} for {request.customer}: {outcome}")
     return result
 
 
-async def serve_connection(reader, writer, bank):
+async def serve_connection(messages, reader, writer, bank):
     peer = writer.get_extra_info("peername")
     try:
         while (payload := await read_frame(reader)) is not None:
-            writer.write(frame(encode_reply(await answer(payload, bank))))
+            writer.write(frame((await answer(messages, payload, bank)).SerializeToString()))
             await writer.drain()
     except asyncio.IncompleteReadError as e:
         print(f"atm: connection from {peer} ended: connection closed inside a frame: "
@@ -244,9 +229,10 @@ async def serve_connection(reader, writer, bank):
         writer.close()
 
 
-async def run(options):
-    bank = BankClient(options.bank[0], options.bank[1], options.bank_timeout_ms)
-    server = await asyncio.start_server(lambda r, w: serve_connection(r, w, bank), "127.0.0.1", options.port)
+async def run(options, messages):
+    bank = BankClient(messages, options.bank[0], options.bank[1], options.bank_timeout_ms)
+    server = await asyncio.start_server(lambda r, w: serve_connection(messages, r, w, bank), "127.0.0.1",
+                                        options.port)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -300,12 +286,20 @@ def parse_args(argv):
                         help="port on 127.0.0.1 to listen on (0 = choose a free one, default 0)")
     parser.add_argument("--bank-timeout-ms", type=positive_millis, default=1000, metavar="N",
                         help="how long to wait for the bank per request (default 1000)")
+    parser.add_argument("--descriptors", required=True, metavar="FILE",
+                        help="the FileDescriptorSet of atm.proto and bank.proto (the Maven build writes "
+                             "target/protobuf/sample-systems.binpb; required)")
     return parser.parse_args(argv)  # argparse prints the usage on stderr and exits 2 on bad arguments
 
 
 def main(argv=None):
     options = parse_args(argv)
-    asyncio.run(run(options))
+    try:
+        messages = Messages(options.descriptors)
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        print(f"atm.py: cannot load the protocol from --descriptors {options.descriptors}: {e}", file=sys.stderr)
+        sys.exit(2)
+    asyncio.run(run(options, messages))
 
 
 if __name__ == "__main__":

@@ -124,7 +124,8 @@ public final class Reply {
                 byte[] payload = rawPayload != null ? rawPayload : codec.encode(message);
                 String after = delay.isZero() ? "" : "after " + Durations.human(delay) + " ";
                 return Outgoing.reply(frame(framing, payload), delay.toNanos(),
-                        "replied " + after + codec.describe(payload));
+                        "replied " + after + (rawPayload != null ? codec.describe(payload)
+                                : codec.describe(payload, message.getClass())));
         }
     }
 

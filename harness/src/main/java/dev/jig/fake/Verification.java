@@ -130,7 +130,7 @@ public final class Verification {
     }
 
     private String show(Object message) {
-        return message instanceof byte[] ? codec.describe((byte[]) message) : String.valueOf(message);
+        return codec.describeMessage(message);
     }
 
     private String within() {

@@ -30,7 +30,7 @@ final class JsonCodec implements Codec {
         try {
             return mapper.writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
-            throw new CodecException("could not encode " + describeMessage(message) + " as JSON: "
+            throw new CodecException("could not encode " + typeOf(message) + " as JSON: "
                     + e.getOriginalMessage(), e);
         }
     }
@@ -63,7 +63,7 @@ final class JsonCodec implements Codec {
         }
     }
 
-    private static String describeMessage(Object message) {
+    private static String typeOf(Object message) {
         return message == null ? "null" : message.getClass().getSimpleName();
     }
 

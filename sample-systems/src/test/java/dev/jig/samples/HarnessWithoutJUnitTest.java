@@ -8,10 +8,12 @@ import dev.jig.process.ProcessSpec;
 import dev.jig.process.Ready;
 import dev.jig.process.SystemProcess;
 import dev.jig.samples.atm.AtmMain;
+import dev.jig.samples.atm.AtmMessages;
 import dev.jig.samples.atm.AtmReply;
 import dev.jig.samples.atm.AtmRequest;
-import dev.jig.samples.bank.Balance;
 import dev.jig.samples.bank.BalanceQuery;
+import dev.jig.samples.bank.BankMessages;
+import dev.jig.wire.Codec;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,15 +25,16 @@ class HarnessWithoutJUnitTest {
     @Test
     void theReadmeExampleRuns() {
         AtmReply answer;
-        try (FakeTcpServer bank = FakeTcpServer.spec("bank").respond(BalanceQuery.class, q -> new Balance(100)).start();
+        try (FakeTcpServer bank = FakeTcpServer.spec("bank").codec(Codec.protobuf())
+                     .respond(BalanceQuery.class, q -> BankMessages.balance(100)).start();
              SystemProcess atm = ProcessSpec.java("atm", AtmMain.class)
                      .args("--bank", bank.address(), "--port", "0")
                      .readyWhen(Ready.logLine("listening on port (\\d+)")).start();
              FramedClient<AtmRequest, AtmReply> client = FramedClient.<AtmRequest, AtmReply>builder(AtmReply.class)
-                     .connect(atm.host(), atm.port().getAsInt())) {
-            answer = client.request(AtmRequest.withdraw("Jane Doe", 50)).join();
+                     .codec(Codec.protobuf()).connect(atm.host(), atm.port().getAsInt())) {
+            answer = client.request(AtmMessages.withdraw("Jane Doe", 50)).join();
             System.out.println(answer);
         }
-        assertThat(answer).isEqualTo(new AtmReply(true, 50, null));
+        assertThat(answer).isEqualTo(AtmMessages.ok(50));
     }
 }

@@ -4,6 +4,7 @@ import dev.jig.samples.cli.CommandLine;
 import dev.jig.samples.cli.Usage;
 import dev.jig.samples.cli.UsageException;
 import dev.jig.samples.net.Frames;
+import dev.jig.samples.net.StrictProto;
 import dev.jig.samples.net.TcpServer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -14,14 +15,15 @@ import java.net.Socket;
 import java.util.Set;
 
 /**
- * "Please add 3 and 4": answers each {@link AddRequest} frame with an {@link AddReply} frame.
+ * "Please add 3 and 4": answers each {@link AddRequest} frame with an {@link AddReply} frame (protobuf,
+ * {@code adder.proto}).
  *
  * <pre>
  * java -cp … dev.jig.samples.adder.AdderMain --port 0
  * adder listening on port 41236
  * </pre>
  * A malformed payload closes that connection (logged on stderr); other connections carry on.
- * The sum wraps around on overflow, as int64 addition does in most protobuf servers.
+ * The sum wraps around on overflow, as int64 addition does.
  */
 public final class AdderMain {
 
@@ -58,16 +60,16 @@ public final class AdderMain {
         while ((payload = Frames.read(in)) != null) {
             AddRequest request;
             try {
-                request = ProtoWire.decodeRequest(payload);
-            } catch (ProtoWireException e) {
+                request = StrictProto.parse(AddRequest.getDefaultInstance(), payload);
+            } catch (StrictProto.InvalidMessageException e) {
                 System.err.println("adder: closing connection from " + socket.getRemoteSocketAddress()
                         + ": " + e.getMessage());
                 return;
             }
-            AddReply reply = new AddReply(request.a() + request.b());
-            System.out.println("add " + request.a() + " and " + request.b() + ": " + reply.sum());
+            AddReply reply = AddReply.newBuilder().setSum(request.getA() + request.getB()).build();
+            System.out.println("add " + request.getA() + " and " + request.getB() + ": " + reply.getSum());
             System.out.flush();
-            Frames.write(out, ProtoWire.encode(reply));
+            Frames.write(out, reply.toByteArray());
         }
     }
 }

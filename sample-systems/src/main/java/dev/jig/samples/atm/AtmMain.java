@@ -14,7 +14,8 @@ import java.net.Socket;
 import java.util.Set;
 
 /**
- * The ATM: serves {@link AtmRequest}s over length-prefixed JSON frames, asking the bank for each one.
+ * The ATM: serves {@link AtmRequest}s (protobuf, {@code atm.proto}) over length-prefixed frames, asking the
+ * bank for each one.
  *
  * <pre>
  * java -cp … dev.jig.samples.atm.AtmMain --bank 127.0.0.1:9000 --port 0 --bank-timeout-ms 1000
@@ -74,8 +75,8 @@ public final class AtmMain {
         try {
             request = AtmCodec.decodeRequest(payload);
         } catch (AtmCodec.BadRequestException e) {
-            AtmReply reply = AtmReply.failed("bad request: " + e.getMessage());
-            log(reply.error());
+            AtmReply reply = AtmMessages.failed("bad request: " + e.getMessage());
+            log(reply.getError());
             return reply;
         }
         AtmReply reply = teller.handle(request);
@@ -85,8 +86,17 @@ public final class AtmMain {
 
     /** The log line for one request, e.g. "withdraw 50 for Jane Doe: ok, balance 50". */
     static String describe(AtmRequest request, AtmReply reply) {
-        String outcome = reply.success() ? "ok, balance " + reply.balance() : "failed, " + reply.error();
-        return request.action() + " " + request.amount() + " for " + request.customer() + ": " + outcome;
+        String outcome = reply.getSuccess() ? "ok, balance " + reply.getBalance() : "failed, " + reply.getError();
+        return action(request) + " " + request.getAmount() + " for " + request.getCustomer() + ": " + outcome;
+    }
+
+    private static String action(AtmRequest request) {
+        return switch (request.getAction()) {
+            case WITHDRAW -> "withdraw";
+            case DEPOSIT -> "deposit";
+            case ACTION_UNSPECIFIED -> "(no action)";
+            default -> "action " + request.getActionValue();
+        };
     }
 
     private static void log(String line) {

@@ -1,10 +1,10 @@
 package dev.jig.samples.atm;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jig.samples.bank.Balance;
 import dev.jig.samples.bank.BalanceQuery;
+import dev.jig.samples.bank.BankMessages;
 import dev.jig.samples.net.Frames;
-import dev.jig.samples.net.StrictJson;
+import dev.jig.samples.net.StrictProto;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +40,7 @@ public final class BankClient implements Bank {
         try (Socket socket = new Socket()) {
             connect(socket, deadline);
             try {
-                socket.getOutputStream().write(Frames.encode(StrictJson.write(new BalanceQuery(customer))));
+                socket.getOutputStream().write(Frames.encode(BankMessages.query(customer).toByteArray()));
                 socket.getOutputStream().flush();
                 byte[] payload = Frames.read(new DeadlineInput(socket, deadline));
                 if (payload == null) {
@@ -75,18 +75,11 @@ public final class BankClient implements Bank {
     }
 
     private static long balanceIn(byte[] payload) throws BankException {
-        ObjectNode reply;
         try {
-            reply = StrictJson.parseObject(payload);
-        } catch (StrictJson.InvalidJsonException e) {
+            return StrictProto.parse(Balance.getDefaultInstance(), payload).getBalance();
+        } catch (StrictProto.InvalidMessageException e) {
             throw BankException.error(e.getMessage(), e);
         }
-        JsonNode balance = reply.get("balance");
-        if (balance == null || !balance.isIntegralNumber() || !balance.canConvertToLong()) {
-            throw BankException.error("expected {\"balance\":<whole number>}, got "
-                    + StrictJson.abbreviate(reply.toString()), null);
-        }
-        return balance.longValue();
     }
 
     private static int remainingMillis(long deadline) throws SocketTimeoutException {

@@ -5,7 +5,7 @@ package dev.jig.samples.atm;
  *
  * <pre>{@code
  * Teller teller = new Teller(customer -> 100);
- * teller.handle(AtmRequest.withdraw("Jane Doe", 50));   // AtmReply[success=true, balance=50, error=null]
+ * teller.handle(AtmMessages.withdraw("Jane Doe", 50));   // AtmReply { success: true balance: 50 }
  * }</pre>
  * The teller never throws for a bank problem: every outcome is an {@link AtmReply}.
  */
@@ -21,50 +21,50 @@ public final class Teller {
     public AtmReply handle(AtmRequest request) {
         String problem = problemWith(request);
         if (problem != null) {
-            return AtmReply.failed(problem);
+            return AtmMessages.failed(problem);
         }
         long balance;
         try {
-            balance = bank.balanceOf(request.customer());
+            balance = bank.balanceOf(request.getCustomer());
         } catch (BankException e) {
-            return AtmReply.failed(e.getMessage());
+            return AtmMessages.failed(e.getMessage());
         }
-        return request.action().equals(AtmRequest.WITHDRAW)
-                ? withdraw(balance, request.amount())
-                : deposit(balance, request.amount());
+        return request.getAction() == Action.WITHDRAW
+                ? withdraw(balance, request.getAmount())
+                : deposit(balance, request.getAmount());
     }
 
     /** What is wrong with the request, or {@code null} if it may go to the bank. */
     static String problemWith(AtmRequest request) {
-        String action = request.action();
-        if (action == null) {
-            return "missing action: expected \"withdraw\" or \"deposit\"";
+        Action action = request.getAction();
+        if (action == Action.ACTION_UNSPECIFIED) {
+            return "missing action: expected WITHDRAW or DEPOSIT";
         }
-        if (!action.equals(AtmRequest.WITHDRAW) && !action.equals(AtmRequest.DEPOSIT)) {
-            return "unknown action \"" + action + "\": expected \"withdraw\" or \"deposit\"";
+        if (action != Action.WITHDRAW && action != Action.DEPOSIT) {
+            return "unknown action " + request.getActionValue() + ": expected WITHDRAW or DEPOSIT";
         }
-        if (request.customer() == null || request.customer().isBlank()) {
+        if (request.getCustomer().isBlank()) {
             return "missing customer: give the customer's name";
         }
-        if (request.amount() <= 0) {
-            return "amount must be greater than 0, got " + request.amount();
+        if (request.getAmount() <= 0) {
+            return "amount must be greater than 0, got " + request.getAmount();
         }
         return null;
     }
 
     private static AtmReply withdraw(long balance, long amount) {
         if (amount > balance) {
-            return new AtmReply(false, balance, "insufficient funds: balance " + balance + ", requested " + amount);
+            return AtmMessages.refused(balance, "insufficient funds: balance " + balance + ", requested " + amount);
         }
-        return AtmReply.ok(balance - amount);
+        return AtmMessages.ok(balance - amount);
     }
 
     private static AtmReply deposit(long balance, long amount) {
         try {
-            return AtmReply.ok(Math.addExact(balance, amount));
+            return AtmMessages.ok(Math.addExact(balance, amount));
         } catch (ArithmeticException e) {
             // A balance past Long.MAX_VALUE cannot be represented; refuse rather than wrap to negative.
-            return new AtmReply(false, balance, "deposit too large: balance " + balance + ", deposit " + amount);
+            return AtmMessages.refused(balance, "deposit too large: balance " + balance + ", deposit " + amount);
         }
     }
 }

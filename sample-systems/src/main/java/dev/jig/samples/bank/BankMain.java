@@ -1,12 +1,10 @@
 package dev.jig.samples.bank;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.samples.cli.CommandLine;
 import dev.jig.samples.cli.Usage;
 import dev.jig.samples.cli.UsageException;
 import dev.jig.samples.net.Frames;
-import dev.jig.samples.net.StrictJson;
+import dev.jig.samples.net.StrictProto;
 import dev.jig.samples.net.TcpServer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -25,8 +23,9 @@ import java.util.Set;
  * java -cp … dev.jig.samples.bank.BankMain --port 0 --balance "Jane Doe=100" --balance "John Doe=20"
  * bank listening on port 41234
  * </pre>
- * Unknown customers have balance 0. A request that is not a {@code {"customer":"…"}} object closes
- * that connection (a bank has no error reply in this protocol).
+ * It speaks {@code bank.proto}: a {@link BalanceQuery} in, a {@link Balance} out, in length-prefixed frames.
+ * Unknown customers have balance 0. A request that is not a {@code BalanceQuery} closes that connection
+ * (a bank has no error reply in this protocol).
  */
 public final class BankMain {
 
@@ -90,23 +89,15 @@ public final class BankMain {
         while ((payload = Frames.read(in)) != null) {
             String customer;
             try {
-                customer = customerOf(StrictJson.parseObject(payload));
-            } catch (StrictJson.InvalidJsonException e) {
+                customer = StrictProto.parse(BalanceQuery.getDefaultInstance(), payload).getCustomer();
+            } catch (StrictProto.InvalidMessageException e) {
                 System.err.println("bank: bad balance query, closing the connection: " + e.getMessage());
                 return;
             }
             long balance = balances.getOrDefault(customer, 0L);
             System.out.println("balance of " + customer + ": " + balance);
             System.out.flush();
-            Frames.write(out, StrictJson.write(new Balance(balance)));
+            Frames.write(out, BankMessages.balance(balance).toByteArray());
         }
-    }
-
-    private static String customerOf(ObjectNode query) throws StrictJson.InvalidJsonException {
-        JsonNode customer = query.get("customer");
-        if (customer == null || !customer.isTextual()) {
-            throw new StrictJson.InvalidJsonException("expected {\"customer\":\"…\"}, got " + StrictJson.abbreviate(query.toString()));
-        }
-        return customer.asText();
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** "Please add 3 and 4": protobuf wire format through a codec of the test's own (Codec is pluggable). */
+/** "Please add 3 and 4": protobuf messages ({@code adder.proto}) through Jig's protobuf codec. */
 @JigTest
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AdderTest {
@@ -21,17 +21,29 @@ class AdderTest {
     final SystemUnderTest adder = SystemUnderTest.java("adder", AdderMain.class)
             .args("--port", "0")
             .readyWhen(Ready.logLine("adder listening on port (\\d+)"))
-            .protocol(Framing.lengthPrefixed(2), new AddCodec());
+            .protocol(Framing.lengthPrefixed(2), Codec.protobuf(AddRequest.class, AddReply.class));
 
     @Test
     void addsThreeAndFour(@Connect("adder") FramedClient<AddRequest, AddReply> client) {
-        assertThat(client.request(new AddRequest(3, 4)).join()).isEqualTo(new AddReply(7));
+        assertThat(client.request(add(3, 4)).join()).isEqualTo(sum(7));
     }
 
     @Test
     void addsNegativeAndLargeNumbers(@Connect("adder") FramedClient<AddRequest, AddReply> client) {
-        assertThat(client.request(new AddRequest(-10, 3)).join()).isEqualTo(new AddReply(-7));
-        assertThat(client.request(new AddRequest(Long.MAX_VALUE - 1, 1)).join())
-                .isEqualTo(new AddReply(Long.MAX_VALUE));
+        assertThat(client.request(add(-10, 3)).join()).isEqualTo(sum(-7));
+        assertThat(client.request(add(Long.MAX_VALUE - 1, 1)).join()).isEqualTo(sum(Long.MAX_VALUE));
+    }
+
+    @Test
+    void theSumWrapsAroundOnOverflowAsInt64AdditionDoes(@Connect("adder") FramedClient<AddRequest, AddReply> client) {
+        assertThat(client.request(add(Long.MAX_VALUE, 1)).join()).isEqualTo(sum(Long.MIN_VALUE));
+    }
+
+    private static AddRequest add(long a, long b) {
+        return AddRequest.newBuilder().setA(a).setB(b).build();
+    }
+
+    private static AddReply sum(long sum) {
+        return AddReply.newBuilder().setSum(sum).build();
     }
 }

@@ -14,10 +14,9 @@ import dev.jig.junit.FakeServer;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.SystemUnderTest;
 import dev.jig.process.Ready;
-import dev.jig.samples.bank.Balance;
 import dev.jig.samples.bank.BalanceQuery;
+import dev.jig.samples.bank.BankMessages;
 import dev.jig.samples.bench.CodecWork;
-import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,18 +116,19 @@ class AtmBaselineTest {
 
         final FakeServer bank = FakeServer.tcp("bank")
                 .framing(Framing.lengthPrefixed(2))
-                .codec(Codec.json())
-                .respond(BalanceQuery.class, q -> bankDelayMillis == 0 ? new Balance(100)
-                        : Reply.after(Duration.ofMillis(bankDelayMillis), new Balance(100)));
+                .codec(AtmSuite.BANK_CODEC)
+                .respond(BalanceQuery.class, q -> bankDelayMillis == 0 ? BankMessages.balance(100)
+                        : Reply.after(Duration.ofMillis(bankDelayMillis), BankMessages.balance(100)));
 
         final SystemUnderTest atm = SystemUnderTest.java("atm", AtmMain.class)
                 .args("--bank", bank, "--port", "0")
-                .readyWhen(Ready.logLine("listening on port (\\d+)"));
+                .readyWhen(Ready.logLine("listening on port (\\d+)"))
+                .protocol(AtmSuite.FRAMING, AtmSuite.ATM_CODEC);
 
         @Test
         @BenchConfig(threshold = "median:200%")
         void withdrawalRoundTrip(Bench bench, @Connect("atm") FramedClient<AtmRequest, AtmReply> client) {
-            bench.run("withdraw", () -> client.request(AtmRequest.withdraw("Jane Doe", 1)).join());
+            bench.run("withdraw", () -> client.request(AtmMessages.withdraw("Jane Doe", 1)).join());
         }
 
         @Test
@@ -137,9 +137,9 @@ class AtmBaselineTest {
             bench.run("decode balance", () -> {
                 // The extra decodes go into the blackhole too: unused, the JIT could drop much of their work.
                 for (int i = 1; i < codecRepeats; i++) {
-                    bench.blackhole().consume(CodecWork.decodeBalance());
+                    bench.blackhole().consume(CodecWork.decodeBalances());
                 }
-                return CodecWork.decodeBalance();
+                return CodecWork.decodeBalances();
             });
         }
     }

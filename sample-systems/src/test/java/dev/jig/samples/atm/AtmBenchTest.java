@@ -11,11 +11,10 @@ import dev.jig.junit.JigTest;
 import dev.jig.junit.SystemUnderTest;
 import dev.jig.process.Ready;
 import dev.jig.record.BenchmarkRecord;
-import dev.jig.samples.bank.Balance;
 import dev.jig.samples.bank.BalanceQuery;
+import dev.jig.samples.bank.BankMessages;
 import dev.jig.samples.bench.CodecWork;
 import dev.jig.samples.bench.JmhRun;
-import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,16 +34,17 @@ class AtmBenchTest {
 
     final FakeServer bank = FakeServer.tcp("bank")
             .framing(Framing.lengthPrefixed(2))
-            .codec(Codec.json())
-            .respond(BalanceQuery.class, q -> new Balance(100));
+            .codec(AtmSuite.BANK_CODEC)
+            .respond(BalanceQuery.class, q -> BankMessages.balance(100));
 
     final SystemUnderTest atm = SystemUnderTest.java("atm", AtmMain.class)
             .args("--bank", bank, "--port", "0")
-            .readyWhen(Ready.logLine("listening on port (\\d+)"));
+            .readyWhen(Ready.logLine("listening on port (\\d+)"))
+            .protocol(AtmSuite.FRAMING, AtmSuite.ATM_CODEC);
 
     @Test
     void withdrawalRoundTrip(Bench bench, @Connect("atm") FramedClient<AtmRequest, AtmReply> client) {
-        BenchmarkRecord withdraw = bench.run("withdraw", () -> client.request(AtmRequest.withdraw("Jane Doe", 1))
+        BenchmarkRecord withdraw = bench.run("withdraw", () -> client.request(AtmMessages.withdraw("Jane Doe", 1))
                 .join());
 
         assertThat(withdraw.stats().mean()).isPositive();

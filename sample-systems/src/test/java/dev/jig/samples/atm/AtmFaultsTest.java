@@ -11,8 +11,8 @@ import dev.jig.junit.JigTest;
 import dev.jig.junit.Proxy;
 import dev.jig.junit.SystemUnderTest;
 import dev.jig.process.Ready;
-import dev.jig.samples.bank.Balance;
 import dev.jig.samples.bank.BalanceQuery;
+import dev.jig.samples.bank.BankMessages;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,42 +28,44 @@ import org.junit.jupiter.api.Timeout;
 class AtmFaultsTest {
 
     final FakeServer bank = FakeServer.tcp("bank")
-            .respond(BalanceQuery.class, q -> new Balance(100));
+            .codec(AtmSuite.BANK_CODEC)
+            .respond(BalanceQuery.class, q -> BankMessages.balance(100));
 
     final Proxy bankLink = Proxy.to("bank-link", bank);
 
     final SystemUnderTest atm = SystemUnderTest.java("atm", AtmMain.class)
             .args("--bank", bankLink, "--port", "0", "--bank-timeout-ms", "1000")
-            .readyWhen(Ready.logLine("listening on port (\\d+)"));
+            .readyWhen(Ready.logLine("listening on port (\\d+)"))
+            .protocol(AtmSuite.FRAMING, AtmSuite.ATM_CODEC);
 
     final Proxy atmLink = Proxy.to("atm-link", atm);
 
     @Test
     void aCutBankLinkMakesTheBankUnavailableUntilItIsRestored(
             @Connect("atm") FramedClient<AtmRequest, AtmReply> client) {
-        assertThat(client.request(AtmRequest.withdraw("Jane Doe", 50)).join()).isEqualTo(AtmReply.ok(50));
+        assertThat(client.request(AtmMessages.withdraw("Jane Doe", 50)).join()).isEqualTo(AtmMessages.ok(50));
 
         bankLink.cut();
-        AtmReply duringCut = client.request(AtmRequest.withdraw("Jane Doe", 50)).join();
-        assertThat(duringCut.success()).isFalse();
-        assertThat(duringCut.error()).startsWith("bank unavailable").contains("refused");
+        AtmReply duringCut = client.request(AtmMessages.withdraw("Jane Doe", 50)).join();
+        assertThat(duringCut.getSuccess()).isFalse();
+        assertThat(duringCut.getError()).startsWith("bank unavailable").contains("refused");
 
         bankLink.restore();
-        assertThat(client.request(AtmRequest.withdraw("Jane Doe", 50)).join()).isEqualTo(AtmReply.ok(50));
+        assertThat(client.request(AtmMessages.withdraw("Jane Doe", 50)).join()).isEqualTo(AtmMessages.ok(50));
     }
 
     @Test
     void aResetSecondBankRequestFailsOnlyThatWithdrawal(@Connect("atm") FramedClient<AtmRequest, AtmReply> client) {
         bank.server().faults(FaultSchedule.nth(2, Fault.reset()));
 
-        assertThat(client.request(AtmRequest.withdraw("Jane Doe", 10)).join()).isEqualTo(AtmReply.ok(90));
-        AtmReply reset = client.request(AtmRequest.withdraw("Jane Doe", 10)).join();
-        assertThat(reset.success()).isFalse();
-        assertThat(reset.error()).isEqualTo("bank error: Connection reset");
-        assertThat(client.request(AtmRequest.withdraw("Jane Doe", 10)).join()).isEqualTo(AtmReply.ok(90));
+        assertThat(client.request(AtmMessages.withdraw("Jane Doe", 10)).join()).isEqualTo(AtmMessages.ok(90));
+        AtmReply reset = client.request(AtmMessages.withdraw("Jane Doe", 10)).join();
+        assertThat(reset.getSuccess()).isFalse();
+        assertThat(reset.getError()).isEqualTo("bank error: Connection reset");
+        assertThat(client.request(AtmMessages.withdraw("Jane Doe", 10)).join()).isEqualTo(AtmMessages.ok(90));
 
         assertThat(bank.server().toRecord().faults())
-                .containsExactly("request 2 ({\"customer\":\"Jane Doe\"}): reset");
+                .containsExactly("request 2 (BalanceQuery { customer: \"Jane Doe\" }): reset");
     }
 
     @Test
@@ -72,7 +74,7 @@ class AtmFaultsTest {
         bankLink.latency(Duration.ofMillis(300), Duration.ofMillis(100));
 
         long start = System.nanoTime();
-        assertThat(client.request(AtmRequest.withdraw("Jane Doe", 50)).join()).isEqualTo(AtmReply.ok(50));
+        assertThat(client.request(AtmMessages.withdraw("Jane Doe", 50)).join()).isEqualTo(AtmMessages.ok(50));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
         assertThat(atmLink.proxy().bytesForwarded(dev.jig.proxy.Direction.DOWNSTREAM)).isPositive();
     }

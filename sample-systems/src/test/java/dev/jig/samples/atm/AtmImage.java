@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The Java ATM as a container image, {@code FROM scratch}: a {@code jlink} runtime of this JDK (java.base),
- * the shared libraries {@code ldd} says it needs plus the dynamic loader, the sample classes and Jackson.
+ * the shared libraries {@code ldd} says it needs plus the dynamic loader, the sample classes, Jackson and
+ * protobuf-java (the ATM speaks protobuf; protobuf-java also needs java.logging and jdk.unsupported).
  * Nothing is pulled. The directory's content hash is the image tag, so the image is built once per change.
  *
  * <pre>
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 final class AtmImage {
 
     private static final Path DIR = Path.of("target", "atm-image");
+    private static final String MODULES = "java.base,java.logging,jdk.unsupported";
     private static final Pattern LIBRARY = Pattern.compile("(/\\S+\\.so[.\\d]*)");
     private static final String ENTRYPOINT = "[\"/opt/jre/bin/java\", \"-XX:-UsePerfData\", \"-XX:+UseSerialGC\", "
             + "\"-XX:TieredStopAtLevel=1\", \"-cp\", \"/app/classes:/app/lib/*\", \"dev.jig.samples.atm.AtmMain\"]";
@@ -54,7 +56,7 @@ final class AtmImage {
         try {
             Path rootfs = DIR.resolve("rootfs");
             Path jre = rootfs.resolve("opt/jre");
-            if (!Files.isExecutable(jre.resolve("bin/java"))) {
+            if (!Files.isExecutable(jre.resolve("bin/java")) || !hasModules(jre)) {
                 jlink(jre);
             }
             copyLibraries(jre, rootfs);
@@ -71,8 +73,18 @@ final class AtmImage {
         Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
         deleteTree(jre);
         Files.createDirectories(jre.getParent());
-        run(List.of(jlink.toString(), "--add-modules", "java.base", "--strip-debug", "--no-header-files",
+        run(List.of(jlink.toString(), "--add-modules", MODULES, "--strip-debug", "--no-header-files",
                 "--no-man-pages", "--compress=2", "--output", jre.toString()));
+    }
+
+    /** Whether a runtime made earlier has today's modules (its {@code release} file lists them). */
+    private static boolean hasModules(Path jre) throws IOException {
+        Path release = jre.resolve("release");
+        if (!Files.isRegularFile(release)) {
+            return false;
+        }
+        String modules = Files.readString(release, StandardCharsets.UTF_8);
+        return java.util.Arrays.stream(MODULES.split(",")).allMatch(modules::contains);
     }
 
     /** Every library the runtime's binaries link against, at the same path inside the image. */
@@ -100,7 +112,7 @@ final class AtmImage {
         }
     }
 
-    /** The sample classes and the jars they need (Jackson), from this JVM's class path. */
+    /** The sample classes and the jars they need (Jackson, protobuf-java), from this JVM's class path. */
     private static void copyApplication(Path app) throws IOException {
         deleteTree(app);
         Path lib = Files.createDirectories(app.resolve("lib"));
@@ -108,13 +120,17 @@ final class AtmImage {
             Path path = Path.of(entry);
             if (path.endsWith(Path.of("target", "classes"))) {
                 copyTree(path, app.resolve("classes"));
-            } else if (path.getFileName().toString().startsWith("jackson-") && entry.endsWith(".jar")) {
+            } else if (isRuntimeJar(path.getFileName().toString())) {
                 Files.copy(path, lib.resolve(path.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         if (!Files.isDirectory(app.resolve("classes"))) {
             throw new IllegalStateException("target/classes is not on the class path; run from Maven or an IDE");
         }
+    }
+
+    private static boolean isRuntimeJar(String name) {
+        return name.endsWith(".jar") && (name.startsWith("jackson-") || name.startsWith("protobuf-java-"));
     }
 
     private static String run(List<String> command) throws IOException {

@@ -17,6 +17,7 @@ class ContainerAtmTest extends AtmSuite {
     ContainerUnderTest atm(FakeServer bank) {
         return ContainerUnderTest.image("atm", AtmImage.image())
                 .args(args(bank)).readyWhen(READY)
+                .protocol(FRAMING, ATM_CODEC)
                 .stopGrace(Duration.ofSeconds(2));
     }
 }

@@ -9,6 +9,7 @@ class JavaAtmTest extends AtmSuite {
     @Override
     SystemUnderTest atm(FakeServer bank) {
         return SystemUnderTest.java("atm", AtmMain.class)
-                .args(args(bank)).readyWhen(READY);
+                .args(args(bank)).readyWhen(READY)
+                .protocol(FRAMING, ATM_CODEC);
     }
 }

@@ -32,7 +32,7 @@ class ParallelAtmTest {
                 .execute()
                 .testEvents();
         assertThat(failures(events)).isEmpty();
-        events.assertStatistics(stats -> stats.started(16).succeeded(16).failed(0));
+        events.assertStatistics(stats -> stats.started(18).succeeded(18).failed(0));
     }
 
     private static List<String> failures(Events events) {

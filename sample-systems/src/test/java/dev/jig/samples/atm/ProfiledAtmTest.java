@@ -9,10 +9,8 @@ import dev.jig.junit.JigTest;
 import dev.jig.junit.Profile;
 import dev.jig.junit.SystemUnderTest;
 import dev.jig.process.Ready;
-import dev.jig.samples.bank.Balance;
 import dev.jig.samples.bank.BalanceQuery;
-import dev.jig.wire.Codec;
-import dev.jig.wire.Framing;
+import dev.jig.samples.bank.BankMessages;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -32,31 +30,32 @@ class ProfiledAtmTest {
     static final Map<String, Long> BALANCES = Map.of("Jane Doe", 100L, "John Doe", 100L);
 
     final FakeServer bank = FakeServer.tcp("bank")
-            .framing(Framing.lengthPrefixed(2))
-            .codec(Codec.json())
-            .respond(BalanceQuery.class, q -> new Balance(BALANCES.getOrDefault(q.customer(), 0L)));
+            .framing(AtmSuite.FRAMING)
+            .codec(AtmSuite.BANK_CODEC)
+            .respond(BalanceQuery.class, q -> BankMessages.balance(BALANCES.getOrDefault(q.getCustomer(), 0L)));
 
     final SystemUnderTest atm = SystemUnderTest.java("atm", AtmMain.class)
             .args("--bank", bank, "--port", "0", "--bank-timeout-ms", "2000")
             .readyWhen(Ready.logLine("listening on port (\\d+)"))
+            .protocol(AtmSuite.FRAMING, AtmSuite.ATM_CODEC)
             .profiled();
 
     @Test
     void theTellerDecidesTwentyThousandRequests(@Connect("atm") FramedClient<AtmRequest, AtmReply> client) {
         for (int i = 0; i < 20; i++) {
-            assertThat(client.request(AtmRequest.withdraw("Jane Doe", 1)).join().success()).isTrue();
+            assertThat(client.request(AtmMessages.withdraw("Jane Doe", 1)).join().getSuccess()).isTrue();
         }
 
         Teller teller = new Teller(customer -> BALANCES.getOrDefault(customer, 0L));
         long granted = 0;
         for (int i = 0; i < 20_000; i++) {
             AtmRequest request = switch (i % 4) {
-                case 0 -> AtmRequest.withdraw("Jane Doe", 1 + i % 150);
-                case 1 -> AtmRequest.deposit("John Doe", i);
-                case 2 -> AtmRequest.withdraw("Anonymous", 5);
-                default -> AtmRequest.withdraw("", 5);
+                case 0 -> AtmMessages.withdraw("Jane Doe", 1 + i % 150);
+                case 1 -> AtmMessages.deposit("John Doe", i);
+                case 2 -> AtmMessages.withdraw("Anonymous", 5);
+                default -> AtmMessages.withdraw("", 5);
             };
-            granted += teller.handle(request).success() ? 1 : 0;
+            granted += teller.handle(request).getSuccess() ? 1 : 0;
         }
 
         long affordableWithdrawals = IntStream.range(0, 20_000).filter(i -> i % 4 == 0 && 1 + i % 150 <= 100).count();

@@ -10,6 +10,8 @@ import dev.jig.client.FramedClient;
 import dev.jig.fake.FakeTcpServer;
 import dev.jig.samples.bank.Balance;
 import dev.jig.samples.bank.BalanceQuery;
+import dev.jig.samples.bank.BankMessages;
+import dev.jig.wire.Codec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,13 +42,15 @@ final class FakeServerCost {
                 Figures.of("(b) start + 1 request + stop: WireMock", wireMock));
     }
 
+    private static final Codec BANK_CODEC = Codec.protobuf(BalanceQuery.class, Balance.class);
+
     private static long jigRound() {
         long start = System.nanoTime();
-        try (FakeTcpServer bank = FakeTcpServer.spec("bank")
-                .respond(BalanceQuery.class, q -> new Balance(100)).start();
+        try (FakeTcpServer bank = FakeTcpServer.spec("bank").codec(BANK_CODEC)
+                .respond(BalanceQuery.class, q -> BankMessages.balance(100)).start();
              FramedClient<BalanceQuery, Balance> client = FramedClient.<BalanceQuery, Balance>builder(Balance.class)
-                     .connect(bank.host(), bank.port())) {
-            if (client.request(new BalanceQuery("Jane Doe")).join().balance() != 100) {
+                     .codec(BANK_CODEC).connect(bank.host(), bank.port())) {
+            if (client.request(BankMessages.query("Jane Doe")).join().getBalance() != 100) {
                 throw new IllegalStateException("wrong balance");
             }
         }

@@ -1,11 +1,13 @@
 package dev.jig.samples.atm.unit;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.UnknownFieldSet;
+import dev.jig.samples.atm.Action;
 import dev.jig.samples.atm.AtmCodec;
 import dev.jig.samples.atm.AtmCodec.BadRequestException;
+import dev.jig.samples.atm.AtmMessages;
 import dev.jig.samples.atm.AtmReply;
 import dev.jig.samples.atm.AtmRequest;
 import org.junit.jupiter.api.Test;
@@ -14,54 +16,56 @@ class AtmCodecTest {
 
     @Test
     void decodesAWellFormedRequest() throws Exception {
-        assertEquals(AtmRequest.withdraw("Jane Doe", 50),
-                AtmCodec.decodeRequest(bytes("{\"action\":\"withdraw\",\"customer\":\"Jane Doe\",\"amount\":50}")));
+        AtmRequest request = AtmMessages.withdraw("Jane Doe", 50);
+
+        assertThat(AtmCodec.decodeRequest(request.toByteArray())).isEqualTo(request);
     }
 
     @Test
-    void absentFieldsDecodeAsNullAndZeroForTheTellerToRefuse() throws Exception {
-        assertEquals(new AtmRequest(null, null, 0), AtmCodec.decodeRequest(bytes("{}")));
+    void absentFieldsDecodeAsDefaultsForTheTellerToRefuse() throws Exception {
+        AtmRequest empty = AtmCodec.decodeRequest(new byte[0]);
+
+        assertThat(empty.getAction()).isEqualTo(Action.ACTION_UNSPECIFIED);
+        assertThat(empty.getCustomer()).isEmpty();
+        assertThat(empty.getAmount()).isZero();
     }
 
     @Test
-    void replyAlwaysCarriesAllThreeFields() {
-        assertEquals("{\"success\":true,\"balance\":50,\"error\":null}", text(AtmCodec.encodeReply(AtmReply.ok(50))));
-        assertEquals("{\"success\":false,\"balance\":0,\"error\":\"bank timed out after 1000 ms\"}",
-                text(AtmCodec.encodeReply(AtmReply.failed("bank timed out after 1000 ms"))));
+    void repliesRoundTrip() throws Exception {
+        AtmReply failed = AtmMessages.failed("bank timed out after 1000 ms");
+
+        assertThat(AtmReply.parseFrom(AtmCodec.encodeReply(failed))).isEqualTo(failed);
+        assertThat(AtmReply.parseFrom(AtmCodec.encodeReply(AtmMessages.ok(50))).getBalance()).isEqualTo(50);
     }
 
     @Test
-    void rejectsPayloadsThatAreNotRequestsWithTheReason() {
-        assertBad("{\"action\":\"withdraw\",\"amount\":1.5}", "\"amount\" must be a whole number that fits 64 bits, got 1.5");
-        assertBad("{\"amount\":\"5\"}", "\"amount\" must be a whole number that fits 64 bits, got \"5\"");
-        assertBad("{\"amount\":99999999999999999999}", "\"amount\" must be a whole number that fits 64 bits, got 99999999999999999999");
-        assertBad("{\"customer\":7}", "\"customer\" must be a string, got 7");
-        assertBad("{\"action\":\"withdraw\",\"pin\":1234}", "unknown field \"pin\": expected action, customer and amount");
-        assertBad("[1]", "expected a JSON object, got array [1]");
-        assertBad("", "empty payload, expected a JSON object");
-        assertBad("{} {}", "invalid JSON: unexpected data after the JSON object");
-        assertBad("{\"action\":\"withdraw\",\"action\":\"deposit\"}", "invalid JSON: Duplicate field 'action'");
+    void aFieldTheRequestDoesNotDeclareIsABadRequest() {
+        byte[] withPin = AtmMessages.withdraw("Jane Doe", 5).toBuilder()
+                .setUnknownFields(UnknownFieldSet.newBuilder()
+                        .addField(9, UnknownFieldSet.Field.newBuilder().addVarint(1234).build()).build())
+                .build().toByteArray();
+
+        assertThatThrownBy(() -> AtmCodec.decodeRequest(withPin))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessage("unknown field 9 in AtmRequest: expected action = 1, customer = 2, amount = 3");
     }
 
     @Test
-    void rejectsGarbageAndInvalidUtf8() {
-        BadRequestException garbage = assertThrows(BadRequestException.class, () -> AtmCodec.decodeRequest(bytes("garbage")));
-        assertEquals(true, garbage.getMessage().startsWith("invalid JSON: Unrecognized token 'garbage'"), garbage.getMessage());
-        BadRequestException binary = assertThrows(BadRequestException.class,
-                () -> AtmCodec.decodeRequest(new byte[] {(byte) 0xff, (byte) 0xfe}));
-        assertEquals("invalid JSON: Invalid UTF-8 start byte 0xff", binary.getMessage());
+    void aFieldOfTheWrongWireTypeIsABadRequest() {
+        byte[] customerAsNumber = {0x10, 0x07}; // field 2 (customer, a string) as a varint
+
+        assertThatThrownBy(() -> AtmCodec.decodeRequest(customerAsNumber))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessage("unknown field 2 in AtmRequest: expected action = 1, customer = 2, amount = 3");
     }
 
-    private static void assertBad(String payload, String reason) {
-        BadRequestException e = assertThrows(BadRequestException.class, () -> AtmCodec.decodeRequest(bytes(payload)));
-        assertEquals(reason, e.getMessage());
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(UTF_8);
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, UTF_8);
+    @Test
+    void bytesThatAreNotProtobufAreABadRequestWithTheReason() {
+        assertThatThrownBy(() -> AtmCodec.decodeRequest(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff}))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("not a valid AtmRequest: ");
+        assertThatThrownBy(() -> AtmCodec.decodeRequest(new byte[] {0x12, 0x10, 'J'})) // a string cut short
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("not a valid AtmRequest: ");
     }
 }

@@ -1,12 +1,15 @@
 package dev.jig.samples.atm.unit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jig.samples.atm.BankClient;
 import dev.jig.samples.atm.BankException;
+import dev.jig.samples.bank.BalanceQuery;
+import dev.jig.samples.bank.BankMessages;
 import dev.jig.samples.net.Frames;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -39,8 +42,8 @@ class BankClientTest {
     void readsTheBalanceFromTheReply() throws Exception {
         startBank(socket -> {
             byte[] query = Frames.read(socket.getInputStream());
-            assertEquals("{\"customer\":\"Jane Doe\"}", new String(query, UTF_8));
-            Frames.write(socket.getOutputStream(), "{\"balance\":100}".getBytes(UTF_8));
+            assertEquals(BankMessages.query("Jane Doe"), BalanceQuery.parseFrom(query));
+            Frames.write(socket.getOutputStream(), BankMessages.balance(100).toByteArray());
         });
         assertEquals(100, client(1000).balanceOf("Jane Doe"));
     }
@@ -76,23 +79,24 @@ class BankClientTest {
     }
 
     @Test
-    void replyWithoutABalanceIsABankError() throws Exception {
+    void replyThatIsNotABalanceIsABankError() throws Exception {
         startBank(socket -> {
             Frames.read(socket.getInputStream());
-            Frames.write(socket.getOutputStream(), "{\"saldo\":5}".getBytes(UTF_8));
+            // The bank echoes the query: field 1 is a string, where a Balance has a number.
+            Frames.write(socket.getOutputStream(), BankMessages.query("Jane Doe").toByteArray());
         });
         BankException e = assertThrows(BankException.class, () -> client(1000).balanceOf("Jane Doe"));
-        assertEquals("bank error: expected {\"balance\":<whole number>}, got {\"saldo\":5}", e.getMessage());
+        assertEquals("bank error: unknown field 1 in Balance: expected balance = 1", e.getMessage());
     }
 
     @Test
     void garbageReplyIsABankError() throws Exception {
         startBank(socket -> {
             Frames.read(socket.getInputStream());
-            Frames.write(socket.getOutputStream(), "abc".getBytes(UTF_8));
+            Frames.write(socket.getOutputStream(), "\u00ff\u00ff\u00ff".getBytes(UTF_8));
         });
         BankException e = assertThrows(BankException.class, () -> client(1000).balanceOf("Jane Doe"));
-        assertTrue(e.getMessage().startsWith("bank error: invalid JSON: "), e.getMessage());
+        assertThat(e.getMessage()).startsWith("bank error: not a valid Balance: ");
     }
 
     private BankClient client(int timeoutMillis) {

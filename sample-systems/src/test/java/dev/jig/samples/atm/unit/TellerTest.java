@@ -3,6 +3,14 @@ package dev.jig.samples.atm.unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static dev.jig.samples.atm.AtmMessages.deposit;
+import static dev.jig.samples.atm.AtmMessages.failed;
+import static dev.jig.samples.atm.AtmMessages.ok;
+import static dev.jig.samples.atm.AtmMessages.refused;
+import static dev.jig.samples.atm.AtmMessages.request;
+import static dev.jig.samples.atm.AtmMessages.withdraw;
+
+import dev.jig.samples.atm.Action;
 import dev.jig.samples.atm.AtmReply;
 import dev.jig.samples.atm.AtmRequest;
 import dev.jig.samples.atm.Bank;
@@ -24,64 +32,62 @@ class TellerTest {
 
     @Test
     void withdrawalWithinBalanceSucceedsWithTheNewBalance() {
-        assertEquals(new AtmReply(true, 50, null), teller.handle(AtmRequest.withdraw("Jane Doe", 50)));
+        assertEquals(ok(50), teller.handle(withdraw("Jane Doe", 50)));
         assertEquals(List.of("Jane Doe"), askedFor);
     }
 
     @Test
     void withdrawalOfTheWholeBalanceSucceeds() {
-        assertEquals(new AtmReply(true, 0, null), teller.handle(AtmRequest.withdraw("Jane Doe", 100)));
+        assertEquals(ok(0), teller.handle(withdraw("Jane Doe", 100)));
     }
 
     @Test
     void withdrawalBeyondBalanceFailsWithTheCurrentBalance() {
-        assertEquals(new AtmReply(false, 100, "insufficient funds: balance 100, requested 101"),
-                teller.handle(AtmRequest.withdraw("Jane Doe", 101)));
+        assertEquals(refused(100, "insufficient funds: balance 100, requested 101"),
+                teller.handle(withdraw("Jane Doe", 101)));
     }
 
     @Test
     void unknownCustomerHasNothingToWithdraw() {
-        assertEquals(new AtmReply(false, 0, "insufficient funds: balance 0, requested 50"),
-                teller.handle(AtmRequest.withdraw("Anonymous", 50)));
+        assertEquals(refused(0, "insufficient funds: balance 0, requested 50"),
+                teller.handle(withdraw("Anonymous", 50)));
     }
 
     @Test
     void depositAddsToTheBalance() {
-        assertEquals(new AtmReply(true, 125, null), teller.handle(AtmRequest.deposit("Jane Doe", 25)));
+        assertEquals(ok(125), teller.handle(deposit("Jane Doe", 25)));
     }
 
     @Test
     void depositThatWouldOverflowIsRefused() {
         Teller rich = new Teller(customer -> Long.MAX_VALUE - 1);
-        assertEquals(new AtmReply(false, Long.MAX_VALUE - 1,
+        assertEquals(refused(Long.MAX_VALUE - 1,
                         "deposit too large: balance " + (Long.MAX_VALUE - 1) + ", deposit 2"),
-                rich.handle(AtmRequest.deposit("Jane Doe", 2)));
+                rich.handle(deposit("Jane Doe", 2)));
     }
 
     @Test
     void zeroOrNegativeAmountIsRefusedWithoutAskingTheBank() {
-        assertEquals(AtmReply.failed("amount must be greater than 0, got 0"), teller.handle(AtmRequest.withdraw("Jane Doe", 0)));
-        assertEquals(AtmReply.failed("amount must be greater than 0, got -5"), teller.handle(AtmRequest.deposit("Jane Doe", -5)));
+        assertEquals(failed("amount must be greater than 0, got 0"), teller.handle(withdraw("Jane Doe", 0)));
+        assertEquals(failed("amount must be greater than 0, got -5"), teller.handle(deposit("Jane Doe", -5)));
         assertTrue(askedFor.isEmpty(), "the bank was asked about " + askedFor);
     }
 
     @Test
     void blankOrMissingCustomerIsRefusedWithoutAskingTheBank() {
-        AtmReply expected = AtmReply.failed("missing customer: give the customer's name");
-        assertEquals(expected, teller.handle(AtmRequest.withdraw("  ", 10)));
-        assertEquals(expected, teller.handle(AtmRequest.withdraw("", 10)));
-        assertEquals(expected, teller.handle(AtmRequest.deposit(null, 10)));
+        AtmReply expected = failed("missing customer: give the customer's name");
+        assertEquals(expected, teller.handle(withdraw("  ", 10)));
+        assertEquals(expected, teller.handle(withdraw("", 10)));
+        assertEquals(expected, teller.handle(AtmRequest.newBuilder().setAction(Action.DEPOSIT).setAmount(10).build()));
         assertTrue(askedFor.isEmpty(), "the bank was asked about " + askedFor);
     }
 
     @Test
     void unknownOrMissingActionIsRefusedWithoutAskingTheBank() {
-        assertEquals(AtmReply.failed("unknown action \"steal\": expected \"withdraw\" or \"deposit\""),
-                teller.handle(new AtmRequest("steal", "Jane Doe", 10)));
-        assertEquals(AtmReply.failed("unknown action \"Withdraw\": expected \"withdraw\" or \"deposit\""),
-                teller.handle(new AtmRequest("Withdraw", "Jane Doe", 10)));
-        assertEquals(AtmReply.failed("missing action: expected \"withdraw\" or \"deposit\""),
-                teller.handle(new AtmRequest(null, "Jane Doe", 10)));
+        AtmRequest steal = AtmRequest.newBuilder().setActionValue(7).setCustomer("Jane Doe").setAmount(10).build();
+        assertEquals(failed("unknown action 7: expected WITHDRAW or DEPOSIT"), teller.handle(steal));
+        assertEquals(failed("missing action: expected WITHDRAW or DEPOSIT"),
+                teller.handle(request(Action.ACTION_UNSPECIFIED, "Jane Doe", 10)));
         assertTrue(askedFor.isEmpty(), "the bank was asked about " + askedFor);
     }
 
@@ -90,16 +96,17 @@ class TellerTest {
         Teller unlucky = new Teller(customer -> {
             throw BankException.timedOut(1000);
         });
-        assertEquals(AtmReply.failed("bank timed out after 1000 ms"), unlucky.handle(AtmRequest.withdraw("Jane Doe", 5)));
+        assertEquals(failed("bank timed out after 1000 ms"), unlucky.handle(withdraw("Jane Doe", 5)));
         Teller refused = new Teller(customer -> {
             throw BankException.unavailable("Connection refused", null);
         });
-        assertEquals(AtmReply.failed("bank unavailable: Connection refused"), refused.handle(AtmRequest.deposit("Jane Doe", 5)));
+        assertEquals(failed("bank unavailable: Connection refused"), refused.handle(deposit("Jane Doe", 5)));
     }
 
     @Test
     void factoriesFillTheAction() {
-        assertEquals(new AtmRequest("withdraw", "Jane Doe", 50), AtmRequest.withdraw("Jane Doe", 50));
-        assertEquals(new AtmRequest("deposit", "Jane Doe", 50), AtmRequest.deposit("Jane Doe", 50));
+        assertEquals(Action.WITHDRAW, withdraw("Jane Doe", 50).getAction());
+        assertEquals(Action.DEPOSIT, deposit("Jane Doe", 50).getAction());
+        assertEquals(request(Action.WITHDRAW, "Jane Doe", 50), withdraw("Jane Doe", 50));
     }
 }
