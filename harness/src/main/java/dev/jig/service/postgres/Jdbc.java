@@ -9,13 +9,16 @@ import java.util.Properties;
 /** JDBC without a compile-time driver: the PostgreSQL driver is found at run time, or the message names it. */
 final class Jdbc {
 
+    /** How long one of Jig's own statements may take. */
+    static final java.time.Duration STATEMENT_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     private Jdbc() {
     }
 
     /** A connection for Jig's own statements: bounded waits, so that a hung server fails the test, not hangs it. */
     static Connection maintenance(PostgresServer server, String url) throws SQLException {
         Properties properties = credentials();
-        properties.setProperty("socketTimeout", "60");
+        properties.setProperty("socketTimeout", String.valueOf(STATEMENT_TIMEOUT.toSeconds()));
         properties.setProperty("ApplicationName", "jig");
         return open(server, url, properties);
     }

@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
 
 /**
  * One database of a {@link PostgresServer}, cloned from its template (so it holds what the init SQL made):
- * typically one per test. Closing it drops it, closing connections left open.
+ * typically one per test. Closing it drops it in the background, ending connections left open.
  *
  * <pre>{@code
  * try (PostgresDatabase db = server.newDatabase()) {
@@ -51,7 +51,10 @@ public final class PostgresDatabase implements AutoCloseable {
         return server.connect(name);
     }
 
-    /** Drops it (connections still open to it are ended). Idempotent; does nothing once the server stopped. */
+    /**
+     * Drops it, in the background (connections still open to it are ended): the next test need not wait. Idempotent;
+     * does nothing once the server stopped. A failed drop is thrown by {@link PostgresServer#stop()}.
+     */
     @Override
     public synchronized void close() {
         if (!dropped) {

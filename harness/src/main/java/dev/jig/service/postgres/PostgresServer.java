@@ -12,6 +12,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 
@@ -53,14 +60,23 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final AtomicInteger databases = new AtomicInteger();
     private final Object lock = new Object();
+    private final ExecutorService background;
+    private CompletableFuture<String> ahead;
     private Connection maintenance;
+    private IllegalStateException dropFailure;
     private int majorVersion;
-    private boolean stopped;
+    private final Object aheadLock = new Object();
+    private volatile boolean stopped;
 
     private PostgresServer(String name, ServiceProcess running, int port) {
         this.name = name;
         this.running = running;
         this.port = port;
+        this.background = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "jig-" + name + "-databases");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** A cluster named {@code name} to configure and start. */
@@ -74,6 +90,7 @@ public final class PostgresServer implements AutoCloseable {
         PostgresServer server = new PostgresServer(spec.name(), running, port);
         try (Timeline.Span span = timeline.span("template " + spec.name())) {
             server.buildTemplate(spec);
+            server.prepareNext();
             return server;
         } catch (RuntimeException | Error e) {
             try {
@@ -130,14 +147,54 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * A fresh database cloned from the template, named {@code t_<n>}; close it to drop it.
+     * A fresh database cloned from the template, named {@code t_<n>}; close it to drop it. The next one is cloned
+     * ahead, in the background, so that a test usually finds its database ready: a clone costs a checkpoint and a
+     * copy of the template's files.
      *
      * @throws IllegalStateException if the server has stopped or refuses, with PostgreSQL's message and its output
      */
     public PostgresDatabase newDatabase() {
+        CompletableFuture<String> prepared;
+        requireRunning("create a database");
+        synchronized (aheadLock) {
+            prepared = ahead;
+            ahead = null;
+        }
+        String database = prepared == null ? null : awaitPrepared(prepared);
+        if (database == null) {
+            database = create(); // none ahead, or it failed: this one says why
+        }
+        prepareNext();
+        return new PostgresDatabase(this, database);
+    }
+
+    private static String awaitPrepared(CompletableFuture<String> prepared) {
+        try {
+            return prepared.get(Jdbc.STATEMENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    private void prepareNext() {
+        synchronized (aheadLock) {
+            if (!stopped && ahead == null) {
+                try {
+                    ahead = CompletableFuture.supplyAsync(this::create, background);
+                } catch (RejectedExecutionException e) {
+                    // stopping
+                }
+            }
+        }
+    }
+
+    private String create() {
         String database = "t_" + databases.incrementAndGet();
-        // FILE_COPY copies the template's files at once; the default of 15 (WAL_LOG) writes every block to the
-        // WAL, slower for the many small databases of a test run.
+        // FILE_COPY copies the template's files after a checkpoint; the default of 15 (WAL_LOG) writes every block
+        // to the WAL, which measured slower for a small template (see the README's figures).
         String strategy = majorVersion >= 15 ? " STRATEGY FILE_COPY" : "";
         synchronized (lock) {
             requireRunning("create a database");
@@ -148,20 +205,35 @@ public final class PostgresServer implements AutoCloseable {
                         + " from its template: " + e.getMessage() + " (" + running.describe() + ")" + lastLines(), e);
             }
         }
-        return new PostgresDatabase(this, database);
+        return database;
     }
 
+    // In the background, after the clone made ahead: a drop waits for PostgreSQL's checkpoint like a clone does, and
+    // nobody needs to wait for it. A failure is kept and thrown by stop().
     void drop(PostgresDatabase database) {
+        if (stopped) {
+            return; // gone with the cluster
+        }
+        try {
+            background.execute(() -> dropNow(database.name()));
+        } catch (RejectedExecutionException e) {
+            // stopping: gone with the cluster
+        }
+    }
+
+    private void dropNow(String database) {
         String force = majorVersion >= 13 ? " WITH (FORCE)" : "";
         synchronized (lock) {
             if (stopped) {
-                return; // gone with the cluster
+                return;
             }
             try {
-                Jdbc.execute(maintenance, "DROP DATABASE IF EXISTS " + database.name() + force);
+                Jdbc.execute(maintenance, "DROP DATABASE IF EXISTS " + database + force);
             } catch (SQLException e) {
-                throw new IllegalStateException("PostgreSQL '" + name + "' could not drop database " + database.name()
-                        + ": " + e.getMessage() + " (" + running.describe() + ")", e);
+                if (dropFailure == null) {
+                    dropFailure = new IllegalStateException("PostgreSQL '" + name + "' could not drop database "
+                            + database + ": " + e.getMessage() + " (" + running.describe() + ")", e);
+                }
             }
         }
     }
@@ -246,16 +318,26 @@ public final class PostgresServer implements AutoCloseable {
                 + " lines of output:\n" + (tail.isEmpty() ? "  (no output)" : tail.indent(2).stripTrailing());
     }
 
-    /** Stops the server (fast shutdown) and removes the cluster. Idempotent. */
+    /**
+     * Stops the server (fast shutdown) and removes the cluster. Idempotent.
+     *
+     * @throws IllegalStateException after stopping, if a database could not be dropped in the background
+     */
     public void stop() {
         synchronized (lock) {
             if (stopped) {
                 return;
             }
             stopped = true;
-            Jdbc.closeQuietly(maintenance);
+            Jdbc.closeQuietly(maintenance); // a clone in progress held the lock until now; one not begun fails
         }
+        background.shutdownNow();
         running.stop();
+        synchronized (lock) {
+            if (dropFailure != null) {
+                throw dropFailure;
+            }
+        }
     }
 
     /** Same as {@link #stop()}. */
