@@ -60,7 +60,8 @@ public final class Lifecycle {
     /** The stage of the test of {@code context}, created if needed. */
     static Stage testStage(ExtensionContext context) {
         return context.getStore(Recording.NAMESPACE).computeIfAbsent(testKey(context),
-                key -> new Stage("test " + context.getDisplayName(), Declarations.ofTest(context),
+                key -> new Stage("test " + context.getDisplayName(),
+                        Companions.withCompanions(context, Declarations.ofTest(context)),
                         Recording.forTest(context)), Stage.class);
     }
 

@@ -14,11 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jig.junit.FakeHttp;
 import dev.jig.junit.FakeServer;
 import dev.jig.junit.JigTest;
+import dev.jig.junit.Postgres;
 import dev.jig.junit.Proxy;
 import dev.jig.junit.SystemUnderTest;
 import dev.jig.process.Ready;
 import dev.jig.samples.enrich.EnrichmentSummary.FailedItem;
-import dev.jig.samples.postgres.Postgres;
+import dev.jig.service.Backend;
+import dev.jig.service.postgres.PostgresServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,49 +28,47 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * The enrichment service from the asyncio talk, whole: a real PostgreSQL (once per class), a WireMock fake of
- * the external catalog API behind a TCP fault proxy, the service as its own JVM, and an HTTP client.
+ * The enrichment service from the asyncio talk, whole: a real PostgreSQL (one cluster per class, a fresh
+ * database per test cloned from its template), a WireMock fake of the external catalog API behind a TCP fault
+ * proxy, the service as its own JVM, and an HTTP client.
  */
 @JigTest
-@EnabledIf(value = "dev.jig.samples.postgres.Postgres#installedOrRequired", disabledReason = "PostgreSQL 15 is not"
-        + " installed (/usr/lib/postgresql/15/bin); 'apt-get install postgresql-15' to run this suite (with CI=true"
-        + " it runs, and fails, instead)")
+@EnabledIf(value = "postgresOrCi", disabledReason = "PostgreSQL is not installed (looked for initdb and postgres:"
+        + " pg_config --bindir, /usr/lib/postgresql/*/bin, PATH); 'apt-get install postgresql-15' to run this suite"
+        + " (with CI=true it runs, and fails, instead)")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EnrichmentServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final SystemUnderTest db = Postgres.server("db");
+    // One cluster for the class; every test gets its own database, a clone of the template.
+    static final Postgres db = Postgres.cluster("db");
 
     final FakeHttp catalog = FakeServer.http("catalog");
     final Proxy catalogLink = Proxy.to("catalog-link", catalog);
 
     final SystemUnderTest enrich = SystemUnderTest.java("enrich", EnrichmentMain.class)
             .arg("--upstream", () -> "http://" + catalogLink.address())
-            .arg("--db", Postgres.jdbcUrl(db))
+            .arg("--db", db::jdbcUrl)                           // this test's database
             .args("--db-user", Postgres.USER, "--port", "0", "--concurrency", "4", "--item-timeout-ms", "1000",
                     "--retries", "2", "--backoff-ms", "50")
             .readyWhen(Ready.logLine("listening on port (\\d+)"));
 
     final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeEach
-    void emptyTable() throws SQLException {
-        // The service created the table when it started; the database outlives each test.
-        try (Connection connection = Postgres.connect(db); Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE enriched_item");
-        }
+    /** Local binaries: else skipped, but under CI=true it runs and fails, saying what to install. */
+    static boolean postgresOrCi() {
+        return PostgresServer.spec("db").backend(Backend.LOCAL).availability().available()
+                || "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     @Test
@@ -196,7 +196,7 @@ class EnrichmentServiceTest {
     /** "item category" of the customer's rows, by item. */
     private static List<String> rows(String customer) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = Postgres.connect(db);
+        try (Connection connection = db.connect();
                 var query = connection.prepareStatement("SELECT item_id, details->>'category' FROM enriched_item"
                         + " WHERE customer_id = ? ORDER BY item_id")) {
             query.setString(1, customer);
