@@ -1,7 +1,8 @@
 package dev.jig.process;
 
-import dev.jig.support.Durations;
 import dev.jig.record.OutputLine;
+import dev.jig.support.Durations;
+import dev.jig.support.JigLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +155,7 @@ public final class ProcessOutput {
             try {
                 listener.accept(line);
             } catch (RuntimeException e) {
-                System.err.println("jig: an output listener of " + name + " failed: " + e);
+                JigLog.warn("an output listener of " + name + " failed: " + e);
             }
         }
     }

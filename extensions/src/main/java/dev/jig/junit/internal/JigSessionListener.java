@@ -4,7 +4,7 @@ import dev.jig.record.RunRecord;
 import dev.jig.record.RunRecorder;
 import dev.jig.record.TestRecord;
 import dev.jig.report.ReportDirectory;
-import java.io.PrintStream;
+import dev.jig.support.JigLog;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -56,16 +56,17 @@ public final class JigSessionListener implements LauncherSessionListener {
                 .orElseGet(() -> Settings.from(key -> Optional.ofNullable(System.getProperty(key))));
         // Forks and re-runs share the directory: each session adds its part, then all parts are merged.
         ReportDirectory.Published report = ReportDirectory.publish(record, current.reportDir());
-        printSummary(System.out, report, record.tests());
+        printSummary(report, record.tests());
     }
 
-    private static void printSummary(PrintStream out, ReportDirectory.Published report, List<TestRecord> tests) {
-        out.println("[jig] " + tests.size() + " tests recorded (" + report.merged().tests().size()
+    private static void printSummary(ReportDirectory.Published report, List<TestRecord> tests) {
+        StringBuilder text = new StringBuilder(tests.size() + " tests recorded (" + report.merged().tests().size()
                 + " in the report): " + report.html().toAbsolutePath().toUri());
         tests.stream().sorted(Comparator.comparingLong(TestRecord::durationNanos).reversed())
                 .limit(SLOWEST_SHOWN)
-                .forEach(t -> out.printf(Locale.ROOT, "[jig]   %8.1f ms  %s.%s%n", t.durationNanos() / 1e6,
-                        simpleName(t.className()), t.displayName()));
+                .forEach(t -> text.append(String.format(Locale.ROOT, "%n  %8.1f ms  %s.%s", t.durationNanos() / 1e6,
+                        simpleName(t.className()), t.displayName())));
+        JigLog.info(text.toString());
     }
 
     private static String simpleName(String className) {
