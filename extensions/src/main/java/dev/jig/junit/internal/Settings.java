@@ -15,6 +15,12 @@ public record Settings(Path reportDir) {
     /** Where {@code results.json} is written. */
     public static final String REPORT_DIR = "jig.report.dir";
 
+    /** Which shard of the test classes to run, {@code i/n} (system property; see {@link ShardFilter}). */
+    public static final String SHARD = "jig.shard";
+
+    /** An earlier run's {@code results.json} whose durations balance the shards (system property). */
+    public static final String SHARD_DURATIONS = "jig.shard.durations";
+
     /** The default report directory, relative to the working directory (the module under test). */
     public static final Path DEFAULT_REPORT_DIR = Path.of("target", "jig-report");
 
