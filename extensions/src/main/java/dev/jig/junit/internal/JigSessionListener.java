@@ -3,12 +3,15 @@ package dev.jig.junit.internal;
 import dev.jig.record.RunRecord;
 import dev.jig.record.RunRecorder;
 import dev.jig.record.TestRecord;
+import dev.jig.report.GithubSummary;
 import dev.jig.report.ReportDirectory;
 import dev.jig.support.JigLog;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.support.store.Namespace;
@@ -28,10 +31,13 @@ public final class JigSessionListener implements LauncherSessionListener {
 
     private static final Namespace NAMESPACE = Namespace.create(Recording.NAMESPACE_PARTS);
     private static final String SETTINGS = "settings";
+    // Sessions a test opens inside this one (Jig's own tests run fixtures so) must not report to GitHub as the build.
+    private static final AtomicInteger OPEN_SESSIONS = new AtomicInteger();
 
     // State lives in the session's store, not in fields: one listener instance may see several sessions.
     @Override
     public void launcherSessionOpened(LauncherSession session) {
+        OPEN_SESSIONS.incrementAndGet();
         RunRecorder run = new RunRecorder();
         AtomicReference<Settings> settings = new AtomicReference<>();
         session.getStore().put(NAMESPACE, Recording.RUN_RECORDER, run);
@@ -42,6 +48,7 @@ public final class JigSessionListener implements LauncherSessionListener {
     @Override
     @SuppressWarnings("unchecked")
     public void launcherSessionClosed(LauncherSession session) {
+        boolean outermost = OPEN_SESSIONS.decrementAndGet() == 0;
         RunRecorder run = (RunRecorder) session.getStore().get(NAMESPACE, Recording.RUN_RECORDER);
         AtomicReference<Settings> settings =
                 (AtomicReference<Settings>) session.getStore().get(NAMESPACE, SETTINGS);
@@ -57,6 +64,10 @@ public final class JigSessionListener implements LauncherSessionListener {
         // Forks and re-runs share the directory: each session adds its part, then all parts are merged.
         ReportDirectory.Published report = ReportDirectory.publish(record, current.reportDir());
         printSummary(report, record.tests());
+        // On GitHub Actions: the job page's summary and annotations on the failing tests' lines.
+        if (outermost) {
+            GithubSummary.publishIfRequested(record, report.html(), System.getenv(), Path.of(""), System.out);
+        }
     }
 
     private static void printSummary(ReportDirectory.Published report, List<TestRecord> tests) {
