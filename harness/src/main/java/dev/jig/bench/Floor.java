@@ -1,6 +1,7 @@
 package dev.jig.bench;
 
 import dev.jig.record.BenchStats;
+import dev.jig.support.JigLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ final class Floor {
                     timer.name(), resolution));
         }
         if (!warnings.isEmpty()) {
-            System.getLogger(Bench.class.getName()).log(System.Logger.Level.WARNING, String.join("; ", warnings));
+            JigLog.warn("benchmark: " + String.join("; ", warnings));
         }
         return warnings;
     }

@@ -1,5 +1,6 @@
 package dev.jig.bench;
 
+import dev.jig.support.JigLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -35,7 +36,7 @@ final class LoopCopies {
             return construct(template, copy, args);
         } catch (IllegalAccessException | LinkageError | IOException e) {
             // Still correct, only exposed to profile pollution; say so once per template rather than fail.
-            System.getLogger(LoopCopies.class.getName()).log(System.Logger.Level.WARNING, "cannot copy "
+            JigLog.warn("benchmark: cannot copy "
                     + template.getSimpleName() + " (" + e + "); benchmarks share one measuring loop");
             return construct(template, template, args);
         }

@@ -2,6 +2,7 @@ package dev.jig.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jig.support.AtomicFiles;
+import dev.jig.support.JigLog;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ public final class ContainerRegistry {
             reapRegistered(reaped);
             reapLabelled(reaped);
         } catch (RuntimeException | LinkageError e) {
-            System.err.println("jig: could not reap leftover containers (" + directory + "): " + e);
+            JigLog.warn("could not reap leftover containers (" + directory + "): " + e);
         }
         return reaped;
     }
@@ -98,7 +99,7 @@ public final class ContainerRegistry {
             Files.createDirectories(directory);
             AtomicFiles.write(file, temp -> JSON.writeValue(temp.toFile(), entry));
         } catch (IOException | RuntimeException e) {
-            System.err.println("jig: could not register container " + name + " (" + containerId + ") in " + directory
+            JigLog.warn("could not register container " + name + " (" + containerId + ") in " + directory
                     + "; if this JVM is killed, remove it by hand: docker rm -f " + containerId + ". Cause: " + e);
             return () -> { };
         }
@@ -124,7 +125,7 @@ public final class ContainerRegistry {
                 }
             }
         } catch (IOException e) {
-            System.err.println("jig: could not read the container registry " + directory + ": " + e);
+            JigLog.warn("could not read the container registry " + directory + ": " + e);
         }
     }
 
@@ -141,7 +142,7 @@ public final class ContainerRegistry {
 
     private static void remove(ReapedContainer leftover, List<ReapedContainer> reaped) {
         DockerContainer.removeQuietly(leftover.containerId());
-        System.err.println("jig: removed leftover container " + leftover.name() + " (" + leftover.containerId()
+        JigLog.warn("removed leftover container " + leftover.name() + " (" + leftover.containerId()
                 + ", image " + leftover.image() + ") from a run that ended without stopping it");
         reaped.add(leftover);
     }
@@ -150,7 +151,7 @@ public final class ContainerRegistry {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            System.err.println("jig: could not delete the registry entry " + file + ": " + e);
+            JigLog.warn("could not delete the registry entry " + file + ": " + e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jig.container;
 
+import dev.jig.support.JigLog;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +32,7 @@ final class RunningContainers {
             try {
                 system.kill();
             } catch (RuntimeException | Error e) {
-                System.err.println("jig: could not remove " + system + " at shutdown; remove it by hand: docker rm -f "
+                JigLog.warn("could not remove " + system + " at shutdown; remove it by hand: docker rm -f "
                         + system.containerId() + " (" + e + ")");
             }
         }

@@ -1,6 +1,7 @@
 package dev.jig.fake;
 
 import com.github.tomakehurst.wiremock.common.Notifier;
+import dev.jig.support.JigLog;
 
 /**
  * WireMock's messages, minus the ones Jig reports better itself: unmatched requests go to the journal,
@@ -22,12 +23,12 @@ final class QuietNotifier implements Notifier {
     @Override
     public void error(String message) {
         if (!message.contains("Request was not matched")) {
-            System.err.println("[fake http " + name + "] " + message);
+            JigLog.warn("fake http " + name + ": " + message);
         }
     }
 
     @Override
     public void error(String message, Throwable t) {
-        System.err.println("[fake http " + name + "] " + message + ": " + t);
+        JigLog.warn("fake http " + name + ": " + message, t);
     }
 }

@@ -1,8 +1,9 @@
 package dev.jig.process;
 
-import dev.jig.support.Durations;
 import dev.jig.record.OutputLine;
 import dev.jig.record.Secrets;
+import dev.jig.support.Durations;
+import dev.jig.support.JigLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +156,7 @@ public final class ProcessOutput {
             try {
                 listener.accept(line);
             } catch (RuntimeException e) {
-                System.err.println("jig: an output listener of " + name + " failed: " + e);
+                JigLog.warn("an output listener of " + name + " failed: " + e);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.jig.process;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jig.support.AtomicFiles;
+import dev.jig.support.JigLog;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ public final class ProcessRegistry {
                 reapEntry(file, reaped);
             }
         } catch (IOException e) {
-            System.err.println("jig: could not read the process registry " + directory + ": " + e);
+            JigLog.warn("could not read the process registry " + directory + ": " + e);
         }
         return reaped;
     }
@@ -115,7 +116,7 @@ public final class ProcessRegistry {
             // Written aside and moved into place, so a reaper never reads half an entry.
             AtomicFiles.write(file, temp -> JSON.writeValue(temp.toFile(), entry));
         } catch (IOException | RuntimeException e) {
-            System.err.println("jig: could not register " + name + " (pid " + process.pid() + ") in " + directory
+            JigLog.warn("could not register " + name + " (pid " + process.pid() + ") in " + directory
                     + "; if this JVM is killed, stop it by hand. Cause: " + e);
             return () -> { };
         }
@@ -135,7 +136,7 @@ public final class ProcessRegistry {
         }
         entry.liveProcess().ifPresent(process -> {
             ProcessTree.stop(ProcessTree.snapshot(process), REAP_GRACE);
-            System.err.println("jig: reaped leftover " + entry.name() + " (pid " + entry.pid() + ", started "
+            JigLog.warn("reaped leftover " + entry.name() + " (pid " + entry.pid() + ", started "
                     + clock(entry.startInstant()) + ") from a run that ended without stopping it");
             reaped.add(new ReapedProcess(entry.name(), entry.pid(), entry.command()));
         });
@@ -155,7 +156,7 @@ public final class ProcessRegistry {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            System.err.println("jig: could not delete the registry entry " + file + ": " + e);
+            JigLog.warn("could not delete the registry entry " + file + ": " + e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jig.process;
 
+import dev.jig.support.JigLog;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,7 @@ final class RunningProcesses {
             try {
                 process.kill();
             } catch (RuntimeException | Error e) {
-                System.err.println("jig: could not kill " + process.name() + " (pid " + process.pid()
+                JigLog.warn("could not kill " + process.name() + " (pid " + process.pid()
                         + ") at shutdown: " + e);
             }
         }

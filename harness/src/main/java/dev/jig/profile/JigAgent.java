@@ -1,5 +1,6 @@
 package dev.jig.profile;
 
+import dev.jig.support.JigLog;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import org.apiguardian.api.API;
@@ -13,7 +14,6 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JigAgent {
 
-    private static final System.Logger LOG = System.getLogger(JigAgent.class.getName());
     private static volatile Instrumentation instrumentation;
 
     private JigAgent() {
@@ -52,7 +52,7 @@ public final class JigAgent {
                     + "failed (" + e + "). Start the test JVM with -javaagent:<path to jig-harness.jar>, e.g. "
                     + "Surefire's <argLine>-javaagent:${dev.jig:jig-harness:jar}</argLine> (see the README).", e);
         }
-        LOG.log(System.Logger.Level.WARNING, "Jig attached its profiling agent at runtime. To avoid the attach "
+        JigLog.warn("Jig attached its profiling agent at runtime. To avoid the attach "
                 + "(and the JDK's warning about dynamically loaded agents), start the test JVM with "
                 + "-javaagent:<path to jig-harness.jar>; see the README, section Profiling.");
         instrumentation = known;

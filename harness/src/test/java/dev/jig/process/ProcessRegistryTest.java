@@ -94,7 +94,7 @@ class ProcessRegistryTest {
             assertEquals(List.of(new ReapedProcess("atm", handle.pid(), List.of("sleep", "300"))), reaped);
             assertFalse(Procs.running(handle.pid()));
             assertFalse(Files.exists(file), "the stale entry is deleted");
-            assertTrue(err.toString().matches("jig: reaped leftover atm \\(pid " + handle.pid()
+            assertTrue(err.toString().matches("\\[jig\\] reaped leftover atm \\(pid " + handle.pid()
                     + ", started \\d\\d:\\d\\d:\\d\\d\\) from a run that ended without stopping it\\R"), err.toString());
         } finally {
             leftover.destroyForcibly();

@@ -33,7 +33,7 @@ public final class Cli {
     }
 
     /** Runs a command; returns the exit code (0 ok, 1 failed, 2 bad usage). */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             Args parsed = Args.parse(args);
             Path written = execute(parsed);

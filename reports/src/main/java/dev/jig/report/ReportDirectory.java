@@ -1,6 +1,7 @@
 package dev.jig.report;
 
 import dev.jig.record.RunRecord;
+import dev.jig.support.JigLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -105,7 +106,7 @@ public final class ReportDirectory {
                     runs.add(ResultsFile.read(part));
                 } catch (RuntimeException e) {
                     // A part from another Jig version must not stop this build's report; say it was skipped.
-                    System.err.println("[jig] skipped report part " + part + ": " + e.getMessage());
+                    JigLog.warn("skipped report part " + part + ": " + e.getMessage());
                 }
             }
         }

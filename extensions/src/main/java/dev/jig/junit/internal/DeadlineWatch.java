@@ -182,7 +182,7 @@ final class DeadlineWatch implements AutoCloseable {
                     + "\nThe test did not return within " + Durations.human(grace) + " (" + Settings.TEST_TIMEOUT_GRACE
                     + ") after Jig unblocked it: it is recorded as hung.", stackOf(whereBlocked)));
         }
-        System.err.println("[jig] " + test + " is hung: it did not return " + Durations.human(grace)
+        dev.jig.support.JigLog.warn("" + test + " is hung: it did not return " + Durations.human(grace)
                 + " after its deadline. " + message.lines().findFirst().orElse(""));
         if (session != null) {
             session.hung(test);

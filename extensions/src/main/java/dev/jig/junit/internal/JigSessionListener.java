@@ -3,12 +3,15 @@ package dev.jig.junit.internal;
 import dev.jig.record.RunRecord;
 import dev.jig.record.RunRecorder;
 import dev.jig.record.TestRecord;
+import dev.jig.report.GithubSummary;
 import dev.jig.report.ReportDirectory;
-import java.io.PrintStream;
+import dev.jig.support.JigLog;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.support.store.Namespace;
@@ -29,13 +32,16 @@ public final class JigSessionListener implements LauncherSessionListener {
     private static final Namespace NAMESPACE = Namespace.create(Recording.NAMESPACE_PARTS);
     private static final String SETTINGS = "settings";
     static final String WATCH = "session-watch";
+    // Sessions a test opens inside this one (Jig's own tests run fixtures so) must not report to GitHub as the build.
+    private static final AtomicInteger OPEN_SESSIONS = new AtomicInteger();
 
     // State lives in the session's store, not in fields: one listener instance may see several sessions.
     @Override
     public void launcherSessionOpened(LauncherSession session) {
+        OPEN_SESSIONS.incrementAndGet();
         RunRecorder run = new RunRecorder();
         AtomicReference<Settings> settings = new AtomicReference<>();
-        SessionWatch watch = new SessionWatch(run, record -> publish(record, settings, false));
+        SessionWatch watch = new SessionWatch(run, record -> publish(record, settings));
         session.getStore().put(NAMESPACE, Recording.RUN_RECORDER, run);
         session.getStore().put(NAMESPACE, SETTINGS, settings);
         session.getStore().put(NAMESPACE, WATCH, watch);
@@ -45,6 +51,7 @@ public final class JigSessionListener implements LauncherSessionListener {
     @Override
     @SuppressWarnings("unchecked")
     public void launcherSessionClosed(LauncherSession session) {
+        boolean outermost = OPEN_SESSIONS.decrementAndGet() == 0;
         RunRecorder run = (RunRecorder) session.getStore().get(NAMESPACE, Recording.RUN_RECORDER);
         AtomicReference<Settings> settings =
                 (AtomicReference<Settings>) session.getStore().get(NAMESPACE, SETTINGS);
@@ -60,28 +67,35 @@ public final class JigSessionListener implements LauncherSessionListener {
         if (settings.get() == null && record.tests().isEmpty() && record.classes().isEmpty()) {
             return;
         }
-        publish(record, settings, true);
-    }
-
-    private static synchronized void publish(RunRecord record, AtomicReference<Settings> settings, boolean summary) {
-        Settings current = Optional.ofNullable(settings.get())
-                .orElseGet(() -> Settings.from(key -> Optional.ofNullable(System.getProperty(key))));
-        // Forks and re-runs share the directory: each session adds its part, then all parts are merged.
-        ReportDirectory.Published report = ReportDirectory.publish(record, current.reportDir());
-        if (summary) {
-            printSummary(System.out, report, record.tests());
-        } else {
-            System.err.println("[jig] report written early (a test is hung): " + report.html().toAbsolutePath().toUri());
+        ReportDirectory.Published report = publish(record, settings);
+        printSummary(report, record.tests());
+        // On GitHub Actions: the job page's summary and annotations on the failing tests' lines.
+        if (outermost) {
+            GithubSummary.publishIfRequested(record, report.html(), System.getenv(), Path.of(""), System.out);
         }
     }
 
-    private static void printSummary(PrintStream out, ReportDirectory.Published report, List<TestRecord> tests) {
-        out.println("[jig] " + tests.size() + " tests recorded (" + report.merged().tests().size()
+    // Forks and re-runs share the directory: each session adds its part, then all parts are merged. Also called
+    // early, while a test is hung, so that a run killed for time still leaves its report.
+    private static synchronized ReportDirectory.Published publish(RunRecord record,
+                                                                  AtomicReference<Settings> settings) {
+        Settings current = Optional.ofNullable(settings.get())
+                .orElseGet(() -> Settings.from(key -> Optional.ofNullable(System.getProperty(key))));
+        ReportDirectory.Published report = ReportDirectory.publish(record, current.reportDir());
+        if (record.tests().stream().anyMatch(t -> t.status() == dev.jig.record.TestStatus.HUNG)) {
+            JigLog.warn("report written with a hung test: " + report.html().toAbsolutePath().toUri());
+        }
+        return report;
+    }
+
+    private static void printSummary(ReportDirectory.Published report, List<TestRecord> tests) {
+        StringBuilder text = new StringBuilder(tests.size() + " tests recorded (" + report.merged().tests().size()
                 + " in the report): " + report.html().toAbsolutePath().toUri());
         tests.stream().sorted(Comparator.comparingLong(TestRecord::durationNanos).reversed())
                 .limit(SLOWEST_SHOWN)
-                .forEach(t -> out.printf(Locale.ROOT, "[jig]   %8.1f ms  %s.%s%n", t.durationNanos() / 1e6,
-                        simpleName(t.className()), t.displayName()));
+                .forEach(t -> text.append(String.format(Locale.ROOT, "%n  %8.1f ms  %s.%s", t.durationNanos() / 1e6,
+                        simpleName(t.className()), t.displayName())));
+        JigLog.info(text.toString());
     }
 
     private static String simpleName(String className) {

@@ -4,6 +4,7 @@ import dev.jig.junit.Profile;
 import dev.jig.profile.ProfileText;
 import dev.jig.profile.Profiler;
 import dev.jig.record.ProfileRecord;
+import dev.jig.support.JigLog;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -84,7 +85,7 @@ public final class ProfilingExtension implements BeforeEachCallback, AfterEachCa
         Recording.forTest(context).profile(profile);
         String text = ProfileText.of(context.getDisplayName(), profile, settings.top());
         context.publishReportEntry(REPORT_KEY, text);
-        System.out.print(text);
+        JigLog.info(text);
     }
 
     private static Optional<ProfileSettings> settings(ExtensionContext context) {

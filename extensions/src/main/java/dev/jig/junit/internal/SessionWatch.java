@@ -68,7 +68,7 @@ public final class SessionWatch implements AutoCloseable {
         publish.accept(run.toRecord());
         Settings current = settings;
         if (current != null && current.exitWhenHung()) {
-            System.err.println("[jig] ending the JVM (exit code " + HUNG_EXIT_CODE + ") because " + test
+            dev.jig.support.JigLog.warn("ending the JVM (exit code " + HUNG_EXIT_CODE + ") because " + test
                     + " is hung; the report was written. Set " + Settings.HUNG_EXIT + "=false to let the run go on.");
             System.exit(HUNG_EXIT_CODE);
         }
@@ -76,7 +76,7 @@ public final class SessionWatch implements AutoCloseable {
 
     private void sessionPassed(Duration timeout) {
         List<DeadlineWatch> running = List.copyOf(active);
-        System.err.println("[jig] the launcher session passed its deadline of " + Durations.human(timeout) + " ("
+        dev.jig.support.JigLog.warn("the launcher session passed its deadline of " + Durations.human(timeout) + " ("
                 + Settings.SESSION_TIMEOUT + "); " + running.size() + " test(s) still running.");
         String why = "was still running when the session passed its deadline of " + Durations.human(timeout) + " ("
                 + Settings.SESSION_TIMEOUT + ")";

@@ -33,6 +33,12 @@ public record Settings(Path reportDir, Duration testTimeout, Duration grace, boo
     /** The deadline of the whole launcher session (a Surefire fork, an IDE run); none by default. */
     public static final String SESSION_TIMEOUT = "jig.session.timeout";
 
+    /** Which shard of the test classes to run, {@code i/n} (system property; see {@link ShardFilter}). */
+    public static final String SHARD = "jig.shard";
+
+    /** An earlier run's {@code results.json} whose durations balance the shards (system property). */
+    public static final String SHARD_DURATIONS = "jig.shard.durations";
+
     /** The default report directory, relative to the working directory (the module under test). */
     public static final Path DEFAULT_REPORT_DIR = Path.of("target", "jig-report");
     /** The default of {@value #TEST_TIMEOUT}. */
