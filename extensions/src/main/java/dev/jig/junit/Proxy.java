@@ -166,4 +166,24 @@ public final class Proxy extends ManagedResource<TcpProxy> implements Endpoint {
                 + failures.size() + " connections:\n  " + String.join("\n  ", failures.subList(0,
                 Math.min(10, failures.size())));
     }
+
+    @Override
+    public List<dev.jig.record.DiagnosticsRecord.Pending> pending() {
+        TcpProxy proxy = runningOrNull();
+        if (proxy == null || proxy.connections() == 0) {
+            return List.of();
+        }
+        int open = proxy.connections();
+        return List.of(new dev.jig.record.DiagnosticsRecord.Pending(name(),
+                dev.jig.record.DiagnosticsRecord.Pending.OPEN_CONNECTION, name() + " (proxy to " + proxy.target()
+                + ") had " + open + " open connection" + (open == 1 ? "" : "s"), null));
+    }
+
+    @Override
+    public void unblock() {
+        TcpProxy proxy = runningOrNull();
+        if (proxy != null) {
+            proxy.dropConnections();
+        }
+    }
 }

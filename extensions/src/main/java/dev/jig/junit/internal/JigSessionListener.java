@@ -68,7 +68,7 @@ public final class JigSessionListener implements LauncherSessionListener {
             return;
         }
         ReportDirectory.Published report = publish(record, settings);
-        printSummary(report, record.tests());
+        printSummary(report, record);
         // On GitHub Actions: the job page's summary and annotations on the failing tests' lines.
         if (outermost) {
             GithubSummary.publishIfRequested(record, report.html(), System.getenv(), Path.of(""), System.out);
@@ -88,9 +88,14 @@ public final class JigSessionListener implements LauncherSessionListener {
         return report;
     }
 
-    private static void printSummary(ReportDirectory.Published report, List<TestRecord> tests) {
+    private static void printSummary(ReportDirectory.Published report, RunRecord record) {
+        List<TestRecord> tests = record.tests();
         StringBuilder text = new StringBuilder(tests.size() + " tests recorded (" + report.merged().tests().size()
                 + " in the report): " + report.html().toAbsolutePath().toUri());
+        record.classes().stream().filter(dev.jig.record.ClassRecord::failed).forEach(c -> text.append(
+                String.format(Locale.ROOT, "%n  class %s failed: %s", simpleName(c.className()),
+                        c.failure() == null ? "" : String.valueOf(c.failure().message()).lines().findFirst()
+                                .orElse(""))));
         tests.stream().sorted(Comparator.comparingLong(TestRecord::durationNanos).reversed())
                 .limit(SLOWEST_SHOWN)
                 .forEach(t -> text.append(String.format(Locale.ROOT, "%n  %8.1f ms  %s.%s", t.durationNanos() / 1e6,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jig.junit.TestDeadlineException;
 import dev.jig.junit.fixtures.truth.HangOnSilentFakeTestCase;
+import dev.jig.junit.fixtures.truth.HangThroughSystemTestCase;
 import dev.jig.junit.fixtures.truth.HangWithoutTimeoutTestCase;
 import dev.jig.junit.fixtures.truth.UnblockableHangTestCase;
 import dev.jig.process.ProcessSpec;
@@ -70,6 +71,23 @@ class DeadlineTest {
         assertThat(message)
                 .contains("upstream received request #1 {\"text\":\"hello\"}")
                 .containsPattern("client upstream: request #1 \\{\"text\":\"hello\"} sent at [\\d:.]+, no reply yet");
+    }
+
+    @Test
+    void theDeadlineDumpsEachJvmSystemAndListsOpenProxyLinks() {
+        SessionRun run = SessionRun.of(reportDir, Map.of("jig.test.timeout", "2 s"),
+                HangThroughSystemTestCase.class);
+
+        JsonNode test = run.test("waitsThroughTheSystem");
+        assertThat(test.path("status").asText()).isEqualTo("failed");
+        JsonNode dumps = test.path("diagnostics").path("threadDumps");
+        assertThat(dumps).hasSize(2);
+        assertThat(dumps.get(1).path("of").asText()).isEqualTo("relay");
+        assertThat(dumps.get(1).path("text").asText()).contains("\"relay-connection\"");
+        assertThat(test.path("failure").path("message").asText())
+                .contains("upstream received request #1 {\"text\":\"hello\"}")
+                .contains("link (proxy to 127.0.0.1:")
+                .containsPattern("client relay: request #1 \\{\"text\":\"hello\"} sent at [\\d:.]+, no reply yet");
     }
 
     @Test
