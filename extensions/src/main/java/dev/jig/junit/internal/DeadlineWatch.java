@@ -128,7 +128,12 @@ final class DeadlineWatch implements AutoCloseable {
         }
         captured.countDown();
         stages.forEach(Stage::unblock);
-        thread.interrupt();
+        synchronized (lock) {
+            // Only while the body runs: an interrupt that lands after it returned would cut short the teardown.
+            if (!returned) {
+                thread.interrupt();
+            }
+        }
         graceTimer = TIMER.schedule(this::checkReturned, grace.toNanos(), TimeUnit.NANOSECONDS);
     }
 

@@ -84,6 +84,8 @@ class DeadlineTest {
         assertThat(dumps).hasSize(2);
         assertThat(dumps.get(1).path("of").asText()).isEqualTo("relay");
         assertThat(dumps.get(1).path("text").asText()).contains("\"relay-connection\"");
+        // Stopped politely after the deadline (SIGTERM: 143), not killed: Jig's interrupt does not reach teardown.
+        assertThat(test.path("processes").get(0).path("exitCode").asInt()).isEqualTo(143);
         assertThat(test.path("failure").path("message").asText())
                 .contains("upstream received request #1 {\"text\":\"hello\"}")
                 .contains("link (proxy to 127.0.0.1:")
