@@ -26,8 +26,20 @@ record TestDeadline(Duration duration, String source) {
         "junit.jupiter.execution.timeout.default",
     };
 
-    /** The deadline of the test of {@code context}; empty when every source says none. */
+    private static final String MODE = "junit.jupiter.execution.timeout.mode";
+    private static final boolean DEBUGGING = java.lang.management.ManagementFactory.getRuntimeMXBean()
+            .getInputArguments().stream().anyMatch(arg -> arg.startsWith("-agentlib:jdwp") || arg.startsWith("-Xrunjdwp"));
+
+    /**
+     * The deadline of the test of {@code context}; empty when every source says none, when JUnit's timeout mode is
+     * {@code disabled}, or while a debugger is attached (a test paused at a breakpoint is not hung) unless the mode
+     * is {@code enabled}.
+     */
     static Optional<TestDeadline> of(ExtensionContext context, Settings settings) {
+        String mode = context.getConfigurationParameter(MODE).map(String::trim).orElse("disabled_on_debug");
+        if (mode.equalsIgnoreCase("disabled") || (DEBUGGING && !mode.equalsIgnoreCase("enabled"))) {
+            return Optional.empty();
+        }
         Optional<Timeout> annotated = AnnotationSupport.findAnnotation(context.getTestMethod(), Timeout.class);
         Optional<ExtensionContext> scope = Optional.of(context);
         while (annotated.isEmpty() && scope.isPresent()) {
