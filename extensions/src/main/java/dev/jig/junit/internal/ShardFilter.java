@@ -43,6 +43,15 @@ public final class ShardFilter implements PostDiscoveryFilter {
         this.lookup = lookup;
     }
 
+    /**
+     * A filter for shard {@code shard} ({@code "i/n"}), balanced by the {@code results.json} at {@code durations}
+     * (or {@code null}): for launchers built by hand, as a test of a sharded suite builds them.
+     */
+    public static ShardFilter of(String shard, String durations) {
+        return new ShardFilter(key -> Optional.ofNullable(key.equals(Settings.SHARD) ? shard
+                : key.equals(Settings.SHARD_DURATIONS) ? durations : null));
+    }
+
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
         Optional<ShardPlan> current = plan();
