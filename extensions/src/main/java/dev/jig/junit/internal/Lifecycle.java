@@ -51,6 +51,7 @@ public final class Lifecycle {
     }
 
     static void stopTest(ExtensionContext context) {
+        PostMortem.holdIfFailed(context);
         Stage stage = context.getStore(Recording.NAMESPACE).get(testKey(context), Stage.class);
         if (stage != null) {
             stage.close();
