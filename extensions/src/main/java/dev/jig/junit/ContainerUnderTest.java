@@ -194,6 +194,11 @@ public final class ContainerUnderTest extends ManagedResource<ContainerSystem> i
     }
 
     @Override
+    public void stopInBackground(ScopeRecorder recorder) {
+        stopInBackgroundWith(recorder, ContainerSystem::close, container -> recorder.add(container.toRecord()));
+    }
+
+    @Override
     public String diagnostics() {
         return diagnostics(null);
     }

@@ -207,6 +207,14 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
     }
 
     @Override
+    public void stopInBackground(ScopeRecorder recorder) {
+        stopInBackgroundWith(recorder, SystemProcess::close, process -> {
+            recorder.add(process.toRecord());
+            process.profile().ifPresent(recorder::add);
+        });
+    }
+
+    @Override
     public String diagnostics() {
         return diagnostics(null);
     }

@@ -23,6 +23,7 @@ public final class RunRecorder {
     private final Map<String, ScopeRecorder> classes = new LinkedHashMap<>();
     private final List<TestRecord> finished = new ArrayList<>();
     private final Map<String, ClassOutcome> classOutcomes = new LinkedHashMap<>();
+    private final List<java.util.concurrent.CompletableFuture<?>> late = new ArrayList<>();
 
     /** How a class container ended, as the engine reported it. */
     private record ClassOutcome(String className, TestStatus status, FailureRecord failure) {
@@ -53,7 +54,45 @@ public final class RunRecorder {
         }
         TestRecord record = recorder.finish(status, failure);
         finished.add(record);
+        java.util.concurrent.CompletableFuture<Void> settled = recorder.settled();
+        if (!settled.isDone()) {
+            // Its systems still stop in the background: their records replace this one's when they arrive.
+            late.add(settled);
+            settled.whenComplete((ignored, error) -> refresh(testId, recorder));
+        }
         return record;
+    }
+
+    private synchronized void refresh(String testId, TestRecorder recorder) {
+        for (int i = 0; i < finished.size(); i++) {
+            if (finished.get(i).id().equals(testId)) {
+                finished.set(i, recorder.refresh(finished.get(i)));
+                return;
+            }
+        }
+    }
+
+    /**
+     * Waits, at most {@code timeout}, for what finished tests still add (systems stopping in the background), so
+     * that the record written next holds their exit codes, output and stop phases; returns whether all arrived.
+     */
+    public boolean awaitLate(java.time.Duration timeout) {
+        java.util.concurrent.CompletableFuture<?>[] waiting;
+        synchronized (this) {
+            waiting = late.toArray(java.util.concurrent.CompletableFuture[]::new);
+        }
+        try {
+            java.util.concurrent.CompletableFuture.allOf(waiting).get(timeout.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true; // each stop handles its own failure; it has ended
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Adds a test that was skipped without running. */

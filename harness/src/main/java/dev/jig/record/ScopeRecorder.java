@@ -19,6 +19,8 @@ public class ScopeRecorder {
     private final List<SystemProfileRecord> systemProfiles = new ArrayList<>();
     private final List<BenchmarkRecord> benchmarks = new ArrayList<>();
     private volatile ProfileRecord profile;
+    private final List<java.util.concurrent.CompletableFuture<?>> pending =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A recorder whose timeline starts now. */
     public ScopeRecorder(String id) {
@@ -100,6 +102,20 @@ public class ScopeRecorder {
         synchronized (fakes) {
             return List.copyOf(fakes);
         }
+    }
+
+    /**
+     * Notes work that still adds to this scope after it ended — a system stopping in the background adds its stop
+     * phase and record when it has exited — so that the run's record waits for it.
+     */
+    public void pending(java.util.concurrent.CompletableFuture<?> work) {
+        pending.add(work);
+    }
+
+    /** Completes once every {@linkplain #pending pending} contribution has. */
+    public java.util.concurrent.CompletableFuture<Void> settled() {
+        return java.util.concurrent.CompletableFuture.allOf(
+                pending.toArray(java.util.concurrent.CompletableFuture[]::new));
     }
 
     /** Whether any resource recorded anything here. */

@@ -41,6 +41,13 @@ public final class TestRecorder extends ScopeRecorder {
         return displayName;
     }
 
+    /** {@code earlier} (this test's finished record) with what arrived since: phases and records of late stops. */
+    public TestRecord refresh(TestRecord earlier) {
+        return new TestRecord(id(), className, methodName, displayName, earlier.status(), earlier.durationNanos(),
+                earlier.failure(), timeline().phases(), processes(), fakes(), profile(), systemProfiles(),
+                benchmarks(), diagnostics);
+    }
+
     /** Keeps what Jig captured about this test (thread dumps, pending requests) for its record. */
     public void diagnostics(DiagnosticsRecord captured) {
         this.diagnostics = captured;

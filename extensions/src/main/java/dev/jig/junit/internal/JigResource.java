@@ -30,6 +30,14 @@ public interface JigResource {
     /** Stops it and records what it did on {@code recorder}. Idempotent; safe on a half-started resource. */
     void stop(ScopeRecorder recorder);
 
+    /**
+     * Stops it without making the caller wait for the end, where it can (a system: the polite signal now, the exit
+     * and its record later, into {@code recorder}); by default the same as {@link #stop}.
+     */
+    default void stopInBackground(ScopeRecorder recorder) {
+        stop(recorder);
+    }
+
     /** What a failing test's message should show of it (output tail, unmatched requests); may be empty. */
     String diagnostics();
 

@@ -62,6 +62,10 @@ public final class JigSessionListener implements LauncherSessionListener {
         if (watch != null) {
             watch.close();
         }
+        if (!run.awaitLate(Settings.LATE_STOPS_WAIT)) {
+            JigLog.warn("systems still stopping in the background after " + Settings.LATE_STOPS_WAIT.toSeconds()
+                    + " s; their records may be incomplete (the JVM's exit kills what is left)");
+        }
         RunRecord record = run.toRecord();
         // A session that ran no test plan has nothing to say; one whose tests never finished still writes.
         if (settings.get() == null && record.tests().isEmpty() && record.classes().isEmpty()) {

@@ -54,7 +54,8 @@ public final class Lifecycle {
         PostMortem.holdIfFailed(context);
         Stage stage = context.getStore(Recording.NAMESPACE).get(testKey(context), Stage.class);
         if (stage != null) {
-            stage.close();
+            stage.close(context.getConfigurationParameter(Settings.STOP_IN_BACKGROUND).map(String::trim)
+                    .map(Boolean::parseBoolean).orElse(false));
         }
     }
 

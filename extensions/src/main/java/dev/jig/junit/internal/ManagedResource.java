@@ -95,6 +95,36 @@ public abstract class ManagedResource<R> extends LifecycleCallbacks implements J
         }
     }
 
+    /**
+     * Like {@link #stopWith}, but on a thread of its own: the next test need not wait for this one to exit. The stop
+     * phase and the record still reach {@code recorder} (the run's record waits for them, bounded); a failure to stop
+     * is printed, as the test it belongs to has ended.
+     */
+    protected final void stopInBackgroundWith(ScopeRecorder recorder, Consumer<R> close, Consumer<R> record) {
+        R current = running;
+        if (current == null) {
+            return;
+        }
+        running = null;
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        recorder.pending(done);
+        Thread stopper = new Thread(() -> {
+            try (var span = recorder.timeline().span("stop " + name)) {
+                close.accept(current);
+            } catch (RuntimeException | Error e) {
+                dev.jig.support.JigLog.warn("stopping " + name + " in the background failed", e);
+            } finally {
+                try {
+                    record.accept(current);
+                } finally {
+                    done.complete(null);
+                }
+            }
+        }, "jig-stop-" + name);
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(" + name + (isRunning() ? ", running" : "") + ")";

@@ -30,6 +30,13 @@ public record Settings(Path reportDir, Duration testTimeout, Duration grace, boo
     public static final String TEST_TIMEOUT_GRACE = "jig.test.timeout.grace";
     /** Whether the JVM ends (exit code 3) once the report of a hung test is written; default: true under CI=true. */
     public static final String HUNG_EXIT = "jig.test.hung.exit";
+    /**
+     * Whether a test's systems stop in the background: the polite signal is sent and the next test starts; the exit
+     * code, output and stop phase still reach the test's record before the report is written.
+     */
+    public static final String STOP_IN_BACKGROUND = "jig.stop.background";
+    /** How long the session's end waits at most for systems still stopping in the background. */
+    public static final java.time.Duration LATE_STOPS_WAIT = java.time.Duration.ofSeconds(30);
     /** The deadline of the whole launcher session (a Surefire fork, an IDE run); none by default. */
     public static final String SESSION_TIMEOUT = "jig.session.timeout";
 

@@ -189,6 +189,14 @@ public final class Stage implements AutoCloseable {
      */
     @Override
     public void close() {
+        close(false);
+    }
+
+    /**
+     * Stops everything as {@link #close()} does; with {@code systemsInBackground}, systems get their polite signal
+     * and exit on their own threads while the rest stops, so the next test need not wait for their exit.
+     */
+    public void close(boolean systemsInBackground) {
         List<Throwable> failures = new ArrayList<>();
         synchronized (this) {
             if (closed) {
@@ -201,7 +209,11 @@ public final class Stage implements AutoCloseable {
             while (!started.isEmpty()) {
                 JigResource resource = started.pop();
                 try {
-                    resource.stop(recorder);
+                    if (systemsInBackground) {
+                        resource.stopInBackground(recorder);
+                    } else {
+                        resource.stop(recorder);
+                    }
                 } catch (RuntimeException | Error e) {
                     failures.add(e);
                 }
