@@ -39,6 +39,7 @@ public abstract class ManagedResource<R> extends LifecycleCallbacks implements J
 
     /** The running thing; starts it first if the bench is starting and has not got to it yet. */
     protected final R running() {
+        Stage.noteUse(this);
         R current = running;
         if (current != null) {
             return current;

@@ -13,8 +13,8 @@ import org.apiguardian.api.API;
 /**
  * The resources of one scope — the static fields of a class, or the instance fields of one test — with
  * the order they actually started in. Resources start in declaration order; one that another needs while
- * starting (its address is asked for) starts first, on demand. They stop in reverse order, each stop
- * independent of the others' failures.
+ * starting (its address is asked for) starts first, on demand. They stop in reverse dependency order, independent
+ * ones in parallel, each stop independent of the others' failures.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Stage implements AutoCloseable {
@@ -27,6 +27,8 @@ public final class Stage implements AutoCloseable {
     private final Deque<JigResource> started = new ArrayDeque<>();
     private final Set<JigResource> starting = new LinkedHashSet<>();
     private final List<AutoCloseable> adopted = new ArrayList<>();
+    // Which resource asked for which while starting: a resource stops only after those that need it.
+    private final java.util.Map<JigResource, java.util.Set<JigResource>> needs = new java.util.IdentityHashMap<>();
     private boolean closed;
 
     Stage(String scope, List<JigResource> declared, ScopeRecorder recorder) {
@@ -46,6 +48,28 @@ public final class Stage implements AutoCloseable {
         }
         stage.start(resource);
         return true;
+    }
+
+    /**
+     * Notes that the resource starting on this thread uses {@code used} (asked for its address): it then stops only
+     * after the user has. Does nothing outside a start.
+     */
+    public static void noteUse(JigResource used) {
+        Stage stage = STARTING.get();
+        if (stage != null) {
+            stage.noteUseWhileStarting(used);
+        }
+    }
+
+    private synchronized void noteUseWhileStarting(JigResource used) {
+        JigResource user = null;
+        for (JigResource resource : starting) {
+            user = resource; // the innermost: the last one that began starting
+        }
+        if (user != null && user != used && declared.contains(used)) {
+            needs.computeIfAbsent(user, key -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))
+                    .add(used);
+        }
     }
 
     /** Starts every declared resource that is not running yet. */
@@ -184,8 +208,9 @@ public final class Stage implements AutoCloseable {
     }
 
     /**
-     * Stops everything in reverse start order: adopted clients first, then resources. Then, with everything
-     * stopped, fails if a resource reports problems. Safe to call twice.
+     * Stops everything: adopted clients first, then the resources — in parallel where they are independent, and a
+     * resource only after every resource that needs it (asked for its address while starting) has stopped. Then,
+     * with everything stopped, fails if a resource reports problems. Safe to call twice.
      */
     @Override
     public void close() {
@@ -206,18 +231,15 @@ public final class Stage implements AutoCloseable {
             for (int i = adopted.size() - 1; i >= 0; i--) {
                 closeQuietly(adopted.get(i), failures);
             }
-            while (!started.isEmpty()) {
-                JigResource resource = started.pop();
-                try {
-                    if (systemsInBackground) {
-                        resource.stopInBackground(recorder);
-                    } else {
-                        resource.stop(recorder);
-                    }
-                } catch (RuntimeException | Error e) {
-                    failures.add(e);
+            List<JigResource> order = new ArrayList<>(started);
+            started.clear();
+            failures.addAll(ParallelStops.stop(order, needs, resource -> {
+                if (systemsInBackground) {
+                    resource.stopInBackground(recorder);
+                } else {
+                    resource.stop(recorder);
                 }
-            }
+            }));
         }
         List<String> problems = new ArrayList<>();
         List<Throwable> resourceFailures = new ArrayList<>();
