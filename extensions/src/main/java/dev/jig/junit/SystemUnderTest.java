@@ -41,8 +41,15 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
     private final Framing framing;
     private final Codec codec;
 
+    private final boolean stopInBackground;
+
     private SystemUnderTest(ProcessSpec spec, Framing framing, Codec codec) {
+        this(spec, framing, codec, false);
+    }
+
+    private SystemUnderTest(ProcessSpec spec, Framing framing, Codec codec, boolean stopInBackground) {
         super(spec.name());
+        this.stopInBackground = stopInBackground;
         this.spec = spec;
         this.framing = framing;
         this.codec = codec;
@@ -59,7 +66,7 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
     }
 
     private SystemUnderTest with(UnaryOperator<ProcessSpec> change) {
-        return new SystemUnderTest(change.apply(spec), framing, codec);
+        return new SystemUnderTest(change.apply(spec), framing, codec, stopInBackground);
     }
 
     /**
@@ -144,7 +151,16 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
 
     /** The protocol {@link Connect} clients speak to it (default: 2-byte length-prefixed JSON). */
     public SystemUnderTest protocol(Framing framing, Codec codec) {
-        return new SystemUnderTest(spec, framing, codec);
+        return new SystemUnderTest(spec, framing, codec, stopInBackground);
+    }
+
+    /**
+     * Whether the next test may start while this system exits (default {@code false}, or the key
+     * {@code jig.stop.background}): it gets the polite signal at the usual point and exits on a thread of its own;
+     * its exit code, output and stop phase still reach the test's record before the report is written.
+     */
+    public SystemUnderTest stopInBackground(boolean background) {
+        return new SystemUnderTest(spec, framing, codec, background);
     }
 
     /** The running process. */
@@ -200,6 +216,10 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
 
     @Override
     public void stop(ScopeRecorder recorder) {
+        if (stopInBackground) {
+            stopInBackground(recorder);
+            return;
+        }
         stopWith(recorder, SystemProcess::close, process -> {
             recorder.add(process.toRecord());
             process.profile().ifPresent(recorder::add);

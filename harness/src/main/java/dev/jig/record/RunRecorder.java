@@ -79,7 +79,9 @@ public final class RunRecorder {
     public boolean awaitLate(java.time.Duration timeout) {
         java.util.concurrent.CompletableFuture<?>[] waiting;
         synchronized (this) {
-            waiting = late.toArray(java.util.concurrent.CompletableFuture[]::new);
+            List<java.util.concurrent.CompletableFuture<?>> all = new ArrayList<>(late);
+            classes.values().forEach(scope -> all.add(scope.settled())); // static systems stopping late
+            waiting = all.toArray(java.util.concurrent.CompletableFuture[]::new);
         }
         try {
             java.util.concurrent.CompletableFuture.allOf(waiting).get(timeout.toMillis(),

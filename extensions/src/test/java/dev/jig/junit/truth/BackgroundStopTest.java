@@ -36,4 +36,15 @@ class BackgroundStopTest {
             assertThat(phases).contains("start relay", "ready relay", "test body", "stop relay");
         }
     }
+
+    @Test
+    void theDeclarationsSwitchStopsAStaticSystemInTheBackgroundAndTheClassRecordStillGetsIt() {
+        SessionRun run = SessionRun.of(reportDir, Map.of(), TwoSystemTestsTestCase.class);
+
+        JsonNode entry = run.classEntry(TwoSystemTestsTestCase.class);
+        JsonNode shared = entry.path("processes").get(0);
+        assertThat(shared.path("name").asText()).isEqualTo("shared");
+        assertThat(shared.path("exitCode").asInt()).isEqualTo(143);
+        assertThat(entry.path("phases").toString()).contains("\"stop shared\"");
+    }
 }
