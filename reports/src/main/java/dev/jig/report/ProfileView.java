@@ -31,7 +31,10 @@ record ProfileView(String title, String kind, String group, String unit, int tes
                     new LinkedHashSet<>(r.callers()), new LinkedHashSet<>(r.callees())));
         }
         String note = "instrumentation overhead " + profile.overheadNanosPerCall() + " ns per call"
-                + (profile.overheadSubtracted() ? ", subtracted" : ", not subtracted");
+                + (profile.overheadSubtracted() ? ", subtracted" : ", not subtracted")
+                + (profile.inflation() == null ? "; calls are exact, times are those of instrumented code"
+                : String.format(java.util.Locale.ROOT, "; calls are exact, times measured %.1f× the "
+                + "uninstrumented run's: read time from the sampled profile", profile.inflation()));
         return new ProfileView(title, "exact", "exact", "ns", test, rows,
                 profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare), note);
     }
@@ -40,8 +43,9 @@ record ProfileView(String title, String kind, String group, String unit, int tes
         return new ProfileView(title, "sampled", "sampled", "samples", test,
                 sampledRows(profile.flat()),
                 profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare),
-                profile.samples() + " samples of " + profile.event() + " every "
-                        + Summary.millis(profile.intervalNanos()));
+                profile.samples() + " samples of " + profile.event()
+                        + (profile.intervalNanos() > 0 ? " every " + Summary.millis(profile.intervalNanos()) : "")
+                        + (profile.engine() == null ? "" : " by " + profile.engine()));
     }
 
     static ProfileView system(String title, int test, SystemProfileRecord profile, double foldShare) {
