@@ -48,6 +48,35 @@ record ProfileView(String title, String kind, String group, String unit, int tes
                         + (profile.engine() == null ? "" : " by " + profile.engine()));
     }
 
+    /**
+     * Calls from the exact profile beside time from the sampled one (samples × interval), for a test that has
+     * both: instrumented times are inflated (the JIT inlines less), sampled times are not, calls need
+     * instrumentation. Null when the samples have no interval (allocation or lock samples).
+     */
+    static ProfileView hybrid(String title, int test, ExactProfile exact, SampledProfile sampled) {
+        if (sampled.intervalNanos() <= 0) {
+            return null;
+        }
+        Map<String, SampledFlatRow> bySamples = new LinkedHashMap<>();
+        sampled.flat().forEach(r -> bySamples.put(r.method(), r));
+        List<Row> rows = new ArrayList<>();
+        for (FlatRow r : exact.flat()) {
+            SampledFlatRow samples = bySamples.get(r.method());
+            long self = samples == null ? 0 : samples.selfSamples() * sampled.intervalNanos();
+            long total = samples == null ? 0 : samples.totalSamples() * sampled.intervalNanos();
+            rows.add(new Row(r.method(), r.calls(), self, total, new LinkedHashSet<>(r.callers()),
+                    new LinkedHashSet<>(r.callees())));
+        }
+        rows.sort((a, b) -> Long.compare(b.self(), a.self()));
+        String note = "calls from instrumentation, self and total time from " + sampled.samples() + " samples of "
+                + sampled.event() + " every " + Summary.millis(sampled.intervalNanos())
+                + (sampled.engine() == null ? "" : " by " + sampled.engine())
+                + " (the samples see instrumented code too: its own frames are Jig's, in dev.jig.profile)"
+                + (exact.inflation() == null ? ""
+                : String.format(java.util.Locale.ROOT, "; exact times measured %.1f× inflated", exact.inflation()));
+        return new ProfileView(title, "hybrid", "hybrid", "ns", test, rows, null, note);
+    }
+
     static ProfileView system(String title, int test, SystemProfileRecord profile, double foldShare) {
         return new ProfileView(title, "system", "system " + profile.system(), "samples", test,
                 sampledRows(profile.flat()),
