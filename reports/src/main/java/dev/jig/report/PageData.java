@@ -65,16 +65,16 @@ final class PageData {
         if (test.profile() != null && test.profile().sampled() != null) {
             views.add(ProfileView.sampled(name + " (sampled)", index, test.profile().sampled(), foldShare));
         }
+        if (test.systemProfiles() != null) {
+            for (SystemProfileRecord system : test.systemProfiles()) {
+                views.add(ProfileView.system(name + " — system " + system.system(), index, system, foldShare));
+            }
+        }
         if (test.profile() != null && test.profile().exact() != null && test.profile().sampled() != null) {
             ProfileView hybrid = ProfileView.hybrid(name + " (calls exact, time sampled)", index,
                     test.profile().exact(), test.profile().sampled());
             if (hybrid != null) {
                 views.add(hybrid);
-            }
-        }
-        if (test.systemProfiles() != null) {
-            for (SystemProfileRecord system : test.systemProfiles()) {
-                views.add(ProfileView.system(name + " — system " + system.system(), index, system, foldShare));
             }
         }
         return views;
