@@ -33,6 +33,18 @@ public final class JfrProfiles {
     /** The CPU-time sampler of JDK 25 (JEP 509, Linux). */
     public static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
 
+    /** Samples of threads in native code (with execution samples: JFR's nearest to wall-clock). */
+    static final String NATIVE_METHOD_SAMPLE = "jdk.NativeMethodSample";
+
+    /** Sampled allocations (JDK 16+). */
+    static final String OBJECT_ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
+
+    /** Contended monitor entries. */
+    static final String JAVA_MONITOR_ENTER = "jdk.JavaMonitorEnter";
+
+    /** Parked threads (j.u.c. locks). */
+    static final String THREAD_PARK = "jdk.ThreadPark";
+
     private static final Set<String> SAMPLE_EVENTS = Set.of(EXECUTION_SAMPLE, CPU_TIME_SAMPLE);
 
     private JfrProfiles() {
@@ -44,17 +56,20 @@ public final class JfrProfiles {
      * @throws UncheckedIOException if the file cannot be read as a recording
      */
     public static SampledProfile read(Path file, double foldBelow) {
-        return read(file, EXECUTION_SAMPLE, 0, foldBelow, event -> true);
+        return read(file, SAMPLE_EVENTS, EXECUTION_SAMPLE, 0, foldBelow, event -> true);
     }
 
-    /** The samples of {@code file} that {@code keep} accepts, recorded with {@code event} at {@code interval}. */
-    static SampledProfile read(Path file, String event, long intervalNanos, double foldBelow,
+    /**
+     * The {@code events} of {@code file} that {@code keep} accepts, as a profile labelled {@code label}, recorded
+     * at {@code interval}.
+     */
+    static SampledProfile read(Path file, Set<String> events, String label, long intervalNanos, double foldBelow,
                                Predicate<RecordedEvent> keep) {
         SampleTree tree = new SampleTree();
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent sample = recording.readEvent();
-                if (SAMPLE_EVENTS.contains(sample.getEventType().getName()) && keep.test(sample)) {
+                if (events.contains(sample.getEventType().getName()) && keep.test(sample)) {
                     List<String> frames = frames(sample.getStackTrace());
                     if (!frames.isEmpty()) {
                         tree.add(frames);
@@ -66,7 +81,8 @@ public final class JfrProfiles {
         }
         SampleNode full = tree.toRecord();
         List<SampledFlatRow> flat = FlatProfile.sampled(full);
-        return new SampledProfile(event, intervalNanos, tree.samples(), flat, Folding.fold(full, foldBelow));
+        return new SampledProfile(label, intervalNanos, tree.samples(), flat, Folding.fold(full, foldBelow),
+                SampledProfile.JFR);
     }
 
     /** The Java frames of {@code stack}, outermost first. */

@@ -6,36 +6,40 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 
 /**
- * A flight recording of execution samples in this JVM, from {@link #start} to {@link #stop}: only the sampler
- * event is enabled, so the recording is small and cheap. Samples of Jig's own threads are left out.
+ * A flight recording of samples in this JVM, from {@link #start} to {@link #stop}: the fallback where
+ * async-profiler cannot load. Only the events of the {@link SampleEvent} asked for are enabled, so the
+ * recording is small and cheap. Samples of Jig's own threads are left out.
  */
-final class JfrSampler implements AutoCloseable {
+final class JfrSampler implements Sampler {
 
     private final Recording recording;
+    private final Set<String> events;
     private final String event;
     private final Duration interval;
     private final double foldBelow;
     private SampledProfile result;
 
-    private JfrSampler(Recording recording, String event, Duration interval, double foldBelow) {
+    private JfrSampler(Recording recording, Set<String> events, Duration interval, double foldBelow) {
         this.recording = recording;
-        this.event = event;
+        this.events = events;
+        this.event = String.join(",", new TreeSet<>(events));
         this.interval = interval;
         this.foldBelow = foldBelow;
     }
 
     /**
-     * Starts sampling every {@code interval}; with {@code cpuTime}, the JDK 25 CPU-time sampler.
+     * Starts sampling {@code what} every {@code interval}; with {@code cpuTime}, the JDK 25 CPU-time sampler.
      *
      * @throws IllegalStateException if {@code cpuTime} is asked for on a JVM that lacks it
      */
-    static JfrSampler start(Duration interval, boolean cpuTime, double foldBelow) {
-        String event = cpuTime ? JfrProfiles.CPU_TIME_SAMPLE : JfrProfiles.EXECUTION_SAMPLE;
+    static JfrSampler start(Duration interval, boolean cpuTime, SampleEvent what, double foldBelow) {
         if (cpuTime && !cpuTimeSamplerAvailable()) {
             throw new IllegalStateException("CPU-time sampling (jdk.CPUTimeSample) needs JDK 25 or newer on Linux; "
                     + "this JVM is " + Runtime.version() + ". Drop cpuTime, or run the tests on JDK 25.");
@@ -43,13 +47,27 @@ final class JfrSampler implements AutoCloseable {
         Recording recording = new Recording();
         recording.setName("jig-profile");
         recording.setToDisk(true);
+        Set<String> events;
         if (cpuTime) {
-            recording.enable(event).with("throttle", interval.toMillis() + " ms");
+            events = Set.of(JfrProfiles.CPU_TIME_SAMPLE);
+            recording.enable(JfrProfiles.CPU_TIME_SAMPLE).with("throttle", interval.toMillis() + " ms");
         } else {
-            recording.enable(event).withPeriod(interval);
+            events = switch (what) {
+                case CPU -> Set.of(JfrProfiles.EXECUTION_SAMPLE);
+                case WALL -> Set.of(JfrProfiles.EXECUTION_SAMPLE, JfrProfiles.NATIVE_METHOD_SAMPLE);
+                case ALLOC -> Set.of(JfrProfiles.OBJECT_ALLOCATION_SAMPLE);
+                case LOCK -> Set.of(JfrProfiles.JAVA_MONITOR_ENTER, JfrProfiles.THREAD_PARK);
+            };
+            for (String name : events) {
+                switch (what) {
+                    case CPU, WALL -> recording.enable(name).withPeriod(interval);
+                    case ALLOC -> recording.enable(name).withStackTrace();
+                    case LOCK -> recording.enable(name).withThreshold(Duration.ZERO).withStackTrace();
+                }
+            }
         }
         recording.start();
-        return new JfrSampler(recording, event, interval, foldBelow);
+        return new JfrSampler(recording, events, interval, foldBelow);
     }
 
     /** Whether this JVM has the CPU-time sampler. */
@@ -59,7 +77,8 @@ final class JfrSampler implements AutoCloseable {
     }
 
     /** Stops sampling and reads the samples; safe to call twice. */
-    synchronized SampledProfile stop() {
+    @Override
+    public synchronized SampledProfile stop() {
         if (result != null) {
             return result;
         }
@@ -68,7 +87,7 @@ final class JfrSampler implements AutoCloseable {
             recording.stop();
             file = Files.createTempFile("jig-profile-", ".jfr");
             recording.dump(file);
-            result = JfrProfiles.read(file, event, interval.toNanos(), foldBelow,
+            result = JfrProfiles.read(file, events, event, interval.toNanos(), foldBelow,
                     sample -> !isJigThread(sampledThread(sample)));
             return result;
         } catch (IOException e) {

@@ -20,12 +20,15 @@ import org.apiguardian.api.API;
  * @param includes  packages or classes to instrument (exact only)
  * @param excludes  packages or classes never to instrument
  * @param interval  the sampling period (sampled only; default 10 ms)
- * @param cpuTime   sample with {@code jdk.CPUTimeSample} (JDK 25+) instead of {@code jdk.ExecutionSample}
+ * @param cpuTime   with the JFR engine, sample with {@code jdk.CPUTimeSample} (JDK 25+) instead of
+ *                  {@code jdk.ExecutionSample}
  * @param foldBelow tree paths below this share (0..1) of the whole fold into "(other)"; default 0.001
+ * @param event     what the sampled profile counts; default {@link SampleEvent#CPU}
+ * @param engine    which sampler records it; default {@link SamplingEngine#AUTO} (async-profiler, else JFR)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ProfileOptions(ProfileMode mode, List<String> includes, List<String> excludes, Duration interval,
-                             boolean cpuTime, double foldBelow) {
+                             boolean cpuTime, double foldBelow, SampleEvent event, SamplingEngine engine) {
 
     /** The default sampling period. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(10);
@@ -35,6 +38,8 @@ public record ProfileOptions(ProfileMode mode, List<String> includes, List<Strin
 
     public ProfileOptions {
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(engine, "engine");
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
         interval = Durations.positive(interval, "interval");
@@ -46,13 +51,19 @@ public record ProfileOptions(ProfileMode mode, List<String> includes, List<Strin
         }
     }
 
+    /** The options of earlier versions: CPU samples by the default engine. */
+    public ProfileOptions(ProfileMode mode, List<String> includes, List<String> excludes, Duration interval,
+                          boolean cpuTime, double foldBelow) {
+        this(mode, includes, excludes, interval, cpuTime, foldBelow, SampleEvent.CPU, SamplingEngine.AUTO);
+    }
+
     /** An exact profile of the classes in {@code includes} (see {@link PackagePatterns}). */
     public static ProfileOptions exact(String... includes) {
         return new ProfileOptions(ProfileMode.EXACT, Arrays.asList(includes), List.of(), DEFAULT_INTERVAL, false,
                 DEFAULT_FOLD_BELOW);
     }
 
-    /** A JFR-sampled profile of all threads. */
+    /** A sampled profile (CPU, async-profiler where it loads, else JFR) of all threads but Jig's own. */
     public static ProfileOptions sampled() {
         return new ProfileOptions(ProfileMode.SAMPLED, List.of(), List.of(), DEFAULT_INTERVAL, false,
                 DEFAULT_FOLD_BELOW);
@@ -60,36 +71,46 @@ public record ProfileOptions(ProfileMode mode, List<String> includes, List<Strin
 
     /** The same with another mode. */
     public ProfileOptions mode(ProfileMode value) {
-        return new ProfileOptions(value, includes, excludes, interval, cpuTime, foldBelow);
+        return new ProfileOptions(value, includes, excludes, interval, cpuTime, foldBelow, event, engine);
     }
 
     /** The same with more include patterns. */
     public ProfileOptions include(String... patterns) {
         List<String> more = new ArrayList<>(includes);
         more.addAll(Arrays.asList(patterns));
-        return new ProfileOptions(mode, more, excludes, interval, cpuTime, foldBelow);
+        return new ProfileOptions(mode, more, excludes, interval, cpuTime, foldBelow, event, engine);
     }
 
     /** The same with more exclude patterns. */
     public ProfileOptions exclude(String... patterns) {
         List<String> more = new ArrayList<>(excludes);
         more.addAll(Arrays.asList(patterns));
-        return new ProfileOptions(mode, includes, more, interval, cpuTime, foldBelow);
+        return new ProfileOptions(mode, includes, more, interval, cpuTime, foldBelow, event, engine);
     }
 
     /** The same with another sampling period. */
     public ProfileOptions interval(Duration value) {
-        return new ProfileOptions(mode, includes, excludes, value, cpuTime, foldBelow);
+        return new ProfileOptions(mode, includes, excludes, value, cpuTime, foldBelow, event, engine);
     }
 
     /** The same, sampling CPU time ({@code jdk.CPUTimeSample}, JDK 25+ on Linux) when {@code value}. */
     public ProfileOptions cpuTime(boolean value) {
-        return new ProfileOptions(mode, includes, excludes, interval, value, foldBelow);
+        return new ProfileOptions(mode, includes, excludes, interval, value, foldBelow, event, engine);
     }
 
     /** The same with another folding threshold (0 keeps every path). */
     public ProfileOptions foldBelow(double share) {
-        return new ProfileOptions(mode, includes, excludes, interval, cpuTime, share);
+        return new ProfileOptions(mode, includes, excludes, interval, cpuTime, share, event, engine);
+    }
+
+    /** The same, sampling {@code value} (CPU, wall-clock, allocations or locks). */
+    public ProfileOptions event(SampleEvent value) {
+        return new ProfileOptions(mode, includes, excludes, interval, cpuTime, foldBelow, value, engine);
+    }
+
+    /** The same, sampled by {@code value}. */
+    public ProfileOptions engine(SamplingEngine value) {
+        return new ProfileOptions(mode, includes, excludes, interval, cpuTime, foldBelow, event, value);
     }
 
     PackagePatterns patterns() {

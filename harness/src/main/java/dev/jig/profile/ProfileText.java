@@ -56,8 +56,8 @@ public final class ProfileText {
     /** The sampled flat profile: self and total samples with their shares, method. */
     public static String sampled(String title, SampledProfile profile, int top) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "Sampled profile of %s: %,d samples of %s every %.1f ms%n", title, profile.samples(),
-                profile.event(), ms(profile.intervalNanos())));
+                "Sampled profile of %s: %,d samples of %s every %.1f ms (%s)%n", title, profile.samples(),
+                profile.event(), ms(profile.intervalNanos()), profile.engine()));
         text.append(String.format(Locale.ROOT, "%8s %7s %8s %7s  %s%n", "self", "self%", "total", "total%",
                 "method"));
         long all = Math.max(1, profile.samples());

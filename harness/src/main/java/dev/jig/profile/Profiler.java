@@ -9,8 +9,9 @@ import org.apiguardian.api.API;
 
 /**
  * Profiles this JVM from {@link #start} to {@link #stop}: an exact profile (every call of the selected classes,
- * timed by woven advice, the profiler's own cost per call subtracted) and/or a sampled one (JFR). Exact
- * profiles are global to the JVM: one at a time.
+ * timed by woven advice, the profile's own cost per call subtracted) and/or a sampled one (async-profiler where
+ * it loads, else JFR; {@link dev.jig.record.SampledProfile#engine()} says which). Exact profiles are global to the
+ * JVM: one at a time.
  *
  * <pre>{@code
  * try (Profiler profiler = Profiler.start(ProfileOptions.exact("com.acme"))) {
@@ -26,10 +27,10 @@ public final class Profiler implements AutoCloseable {
     private final ProfileOptions options;
     private final CallRecorder.Session exact;
     private final long overheadPerCall;
-    private final JfrSampler sampler;
+    private final Sampler sampler;
     private ProfileRecord result;
 
-    private Profiler(ProfileOptions options, CallRecorder.Session exact, long overheadPerCall, JfrSampler sampler) {
+    private Profiler(ProfileOptions options, CallRecorder.Session exact, long overheadPerCall, Sampler sampler) {
         this.options = options;
         this.exact = exact;
         this.overheadPerCall = overheadPerCall;
@@ -52,8 +53,7 @@ public final class Profiler implements AutoCloseable {
             session = CallRecorder.begin();
         }
         try {
-            JfrSampler sampler = options.mode().sampled()
-                    ? JfrSampler.start(options.interval(), options.cpuTime(), options.foldBelow()) : null;
+            Sampler sampler = options.mode().sampled() ? Sampler.start(options) : null;
             return new Profiler(options, session, overhead, sampler);
         } catch (RuntimeException | Error e) {
             if (session != null) {
@@ -61,6 +61,20 @@ public final class Profiler implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Loads async-profiler now, if it can load, and returns the engine that sampled profiles will use by default:
+     * {@code async-profiler} or {@code jfr}. Code the JIT compiles after async-profiler loaded carries the debug
+     * information that names methods inlined into others, so Jig calls this when a test session opens.
+     */
+    public static String preloadSampler() {
+        return AsyncProfilerLibrary.available() ? SampledProfile.ASYNC_PROFILER : SampledProfile.JFR;
+    }
+
+    /** Why async-profiler cannot load in this JVM, or null when it can (or was not tried yet). */
+    public static String asyncProfilerUnavailableReason() {
+        return AsyncProfilerLibrary.unavailableReason();
     }
 
     /** Whether the JVM's sampler has {@code jdk.CPUTimeSample} (JDK 25+ on Linux). */

@@ -23,11 +23,16 @@ public final class SampleTree {
 
     /** Adds one sample whose stack is {@code frames}, outermost first. */
     public void add(List<String> frames) {
+        add(frames, 1);
+    }
+
+    /** Adds {@code samples} samples whose stack is {@code frames}, outermost first. */
+    public void add(List<String> frames, long samples) {
         Node node = root;
-        node.samples++;
+        node.samples += samples;
         for (String frame : frames) {
             node = node.children.computeIfAbsent(frame, Node::new);
-            node.samples++;
+            node.samples += samples;
         }
     }
 

@@ -40,7 +40,7 @@ class ProfileTextTest {
 
         String text = ProfileText.of("aTest()", new ProfileRecord(null, sampled), 10);
 
-        assertThat(text).startsWith("Sampled profile of aTest(): 4 samples of jdk.ExecutionSample every 10.0 ms")
+        assertThat(text).startsWith("Sampled profile of aTest(): 4 samples of jdk.ExecutionSample every 10.0 ms (jfr)")
                 .contains("       2   50.0%        2   50.0%  app.Main.work")
                 .contains("       1   25.0%        4  100.0%  app.Main.main");
     }

@@ -15,14 +15,16 @@ import org.junit.jupiter.api.Timeout;
 class SampledProfilerTest {
 
     @Test
-    void executionSamplesOfABusyMethodAreRecorded() {
+    void jfrExecutionSamplesOfABusyMethodAreRecorded() {
         SampledProfile profile;
-        try (Profiler profiler = Profiler.start(ProfileOptions.sampled().interval(Duration.ofMillis(10)))) {
+        try (Profiler profiler = Profiler.start(ProfileOptions.sampled().engine(SamplingEngine.JFR)
+                .interval(Duration.ofMillis(10)))) {
             Workload.busy(400_000_000L);
             profile = profiler.stop().sampled();
         }
 
         assertThat(profile.event()).isEqualTo("jdk.ExecutionSample");
+        assertThat(profile.engine()).isEqualTo("jfr");
         assertThat(profile.intervalNanos()).isEqualTo(10_000_000L);
         assertThat(profile.samples()).isGreaterThan(5);
         assertThat(profile.tree().samples()).isEqualTo(profile.samples());

@@ -70,6 +70,13 @@ final class PageData {
                 views.add(ProfileView.system(name + " — system " + system.system(), index, system, foldShare));
             }
         }
+        if (test.profile() != null && test.profile().exact() != null && test.profile().sampled() != null) {
+            ProfileView hybrid = ProfileView.hybrid(name + " (calls exact, time sampled)", index,
+                    test.profile().exact(), test.profile().sampled());
+            if (hybrid != null) {
+                views.add(hybrid);
+            }
+        }
         return views;
     }
 

@@ -31,7 +31,10 @@ record ProfileView(String title, String kind, String group, String unit, int tes
                     new LinkedHashSet<>(r.callers()), new LinkedHashSet<>(r.callees())));
         }
         String note = "instrumentation overhead " + profile.overheadNanosPerCall() + " ns per call"
-                + (profile.overheadSubtracted() ? ", subtracted" : ", not subtracted");
+                + (profile.overheadSubtracted() ? ", subtracted" : ", not subtracted")
+                + (profile.inflation() == null ? "; calls are exact, times are those of instrumented code"
+                : String.format(java.util.Locale.ROOT, "; calls are exact, times measured %.1f× the "
+                + "uninstrumented run's: read time from the sampled profile", profile.inflation()));
         return new ProfileView(title, "exact", "exact", "ns", test, rows,
                 profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare), note);
     }
@@ -40,8 +43,38 @@ record ProfileView(String title, String kind, String group, String unit, int tes
         return new ProfileView(title, "sampled", "sampled", "samples", test,
                 sampledRows(profile.flat()),
                 profile.tree() == null ? null : TreeEncoder.of(profile.tree(), foldShare),
-                profile.samples() + " samples of " + profile.event() + " every "
-                        + Summary.millis(profile.intervalNanos()));
+                profile.samples() + " samples of " + profile.event()
+                        + (profile.intervalNanos() > 0 ? " every " + Summary.millis(profile.intervalNanos()) : "")
+                        + (profile.engine() == null ? "" : " by " + profile.engine()));
+    }
+
+    /**
+     * Calls from the exact profile beside time from the sampled one (samples × interval), for a test that has
+     * both: instrumented times are inflated (the JIT inlines less), sampled times are not, calls need
+     * instrumentation. Null when the samples have no interval (allocation or lock samples).
+     */
+    static ProfileView hybrid(String title, int test, ExactProfile exact, SampledProfile sampled) {
+        if (sampled.intervalNanos() <= 0) {
+            return null;
+        }
+        Map<String, SampledFlatRow> bySamples = new LinkedHashMap<>();
+        sampled.flat().forEach(r -> bySamples.put(r.method(), r));
+        List<Row> rows = new ArrayList<>();
+        for (FlatRow r : exact.flat()) {
+            SampledFlatRow samples = bySamples.get(r.method());
+            long self = samples == null ? 0 : samples.selfSamples() * sampled.intervalNanos();
+            long total = samples == null ? 0 : samples.totalSamples() * sampled.intervalNanos();
+            rows.add(new Row(r.method(), r.calls(), self, total, new LinkedHashSet<>(r.callers()),
+                    new LinkedHashSet<>(r.callees())));
+        }
+        rows.sort((a, b) -> Long.compare(b.self(), a.self()));
+        String note = "calls from instrumentation, self and total time from " + sampled.samples() + " samples of "
+                + sampled.event() + " every " + Summary.millis(sampled.intervalNanos())
+                + (sampled.engine() == null ? "" : " by " + sampled.engine())
+                + " (the samples see instrumented code too: its own frames are Jig's, in dev.jig.profile)"
+                + (exact.inflation() == null ? ""
+                : String.format(java.util.Locale.ROOT, "; exact times measured %.1f× inflated", exact.inflation()));
+        return new ProfileView(title, "hybrid", "hybrid", "ns", test, rows, null, note);
     }
 
     static ProfileView system(String title, int test, SystemProfileRecord profile, double foldShare) {

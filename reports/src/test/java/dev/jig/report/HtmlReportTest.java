@@ -91,6 +91,12 @@ class HtmlReportTest {
         assertEquals("All tests (exact)", profiles.get(0).get("title").asText());
         assertEquals("All tests (sampled)", profiles.get(1).get("title").asText());
         assertEquals("All tests (system atm)", profiles.get(2).get("title").asText());
+        assertEquals("All tests (hybrid)", profiles.get(3).get("title").asText(), "calls exact, time sampled");
+        var hybrid = java.util.stream.StreamSupport.stream(profiles.spliterator(), false)
+                .filter(p -> p.get("title").asText().endsWith("(calls exact, time sampled)"))
+                .findFirst().orElseThrow();
+        assertTrue(hybrid.get("note").asText().startsWith("calls from instrumentation, self and total time from "),
+                hybrid.get("note").asText());
         var lookup = profiles.get(0).get("flat").get(1);
         assertEquals(4, lookup.get(1).asLong(), "calls summed over both tests");
         assertEquals(18_000_000, lookup.get(2).asLong(), "self summed: 6 ms + 12 ms");

@@ -1,5 +1,6 @@
 package dev.jig.junit.internal;
 
+import dev.jig.profile.Profiler;
 import dev.jig.record.RunRecord;
 import dev.jig.record.RunRecorder;
 import dev.jig.record.TestRecord;
@@ -38,7 +39,10 @@ public final class JigSessionListener implements LauncherSessionListener {
     // State lives in the session's store, not in fields: one listener instance may see several sessions.
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        OPEN_SESSIONS.incrementAndGet();
+        if (OPEN_SESSIONS.incrementAndGet() == 1) {
+            // Loaded before the tests' code is compiled, async-profiler names the methods the JIT inlines.
+            Profiler.preloadSampler();
+        }
         RunRecorder run = new RunRecorder();
         AtomicReference<Settings> settings = new AtomicReference<>();
         SessionWatch watch = new SessionWatch(run, record -> publish(record, settings));

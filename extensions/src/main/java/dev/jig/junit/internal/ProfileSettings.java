@@ -4,6 +4,8 @@ import dev.jig.junit.JigConfigurationException;
 import dev.jig.junit.Profile;
 import dev.jig.profile.ProfileMode;
 import dev.jig.profile.ProfileOptions;
+import dev.jig.profile.SampleEvent;
+import dev.jig.profile.SamplingEngine;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +35,8 @@ public record ProfileSettings(ProfileOptions options, boolean wholeTest, int top
     public static final String INTERVAL = "jig.profile.interval";
     public static final String SCOPE = "jig.profile.scope";
     public static final String TOP = "jig.profile.top";
+    public static final String EVENT = "jig.profile.event";
+    public static final String ENGINE = "jig.profile.engine";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s)?");
 
@@ -65,11 +69,22 @@ public record ProfileSettings(ProfileOptions options, boolean wholeTest, int top
                 : lookup.apply(SCOPE).map(ProfileSettings::wholeTest).orElse(false);
         int top = lookup.apply(TOP).map(v -> integer(TOP, v)).orElse(10);
         try {
+            SampleEvent event = lookup.apply(EVENT).map(v -> keyed(EVENT, v, SampleEvent::of)).orElse(SampleEvent.CPU);
+            SamplingEngine engine = lookup.apply(ENGINE).map(v -> keyed(ENGINE, v, SamplingEngine::of))
+                    .orElse(SamplingEngine.AUTO);
             ProfileOptions options = new ProfileOptions(mode, includes, excludes, interval,
-                    profile != null && profile.cpuTime(), ProfileOptions.DEFAULT_FOLD_BELOW);
+                    profile != null && profile.cpuTime(), ProfileOptions.DEFAULT_FOLD_BELOW, event, engine);
             return Optional.of(new ProfileSettings(options, whole, top));
         } catch (IllegalArgumentException e) {
             throw new JigConfigurationException("@Profile / jig.profile.*: " + e.getMessage());
+        }
+    }
+
+    private static <T> T keyed(String key, String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new JigConfigurationException(key + "=" + e.getMessage());
         }
     }
 
