@@ -233,6 +233,18 @@ public final class Stage implements AutoCloseable {
             }
             List<JigResource> order = new ArrayList<>(started);
             started.clear();
+            // A resource whose uses Jig cannot see (a per-test companion such as a test's own database) stops
+            // after every declared resource of the scope, as it did when they stopped one by one.
+            for (JigResource companion : order) {
+                if (!(companion instanceof ManagedResource<?>)) {
+                    for (JigResource user : order) {
+                        if (user instanceof ManagedResource<?>) {
+                            needs.computeIfAbsent(user, key -> java.util.Collections.newSetFromMap(
+                                    new java.util.IdentityHashMap<>())).add(companion);
+                        }
+                    }
+                }
+            }
             failures.addAll(ParallelStops.stop(order, needs, resource -> {
                 if (systemsInBackground) {
                     resource.stopInBackground(recorder);
