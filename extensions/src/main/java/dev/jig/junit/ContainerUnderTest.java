@@ -5,7 +5,6 @@ import dev.jig.container.ContainerSystem;
 import dev.jig.container.Image;
 import dev.jig.junit.internal.ManagedResource;
 import dev.jig.process.ProcessOutput;
-import dev.jig.process.ProcessStartException;
 import dev.jig.process.Ready;
 import dev.jig.record.ScopeRecorder;
 import dev.jig.wire.Codec;
@@ -178,14 +177,7 @@ public final class ContainerUnderTest extends ManagedResource<ContainerSystem> i
 
     @Override
     public void start(ScopeRecorder recorder) {
-        startWith(() -> {
-            try {
-                return spec.start(recorder.timeline());
-            } catch (ProcessStartException e) {
-                e.record().ifPresent(recorder::add);
-                throw e;
-            }
-        });
+        startRecordingFailure(recorder, () -> spec.start(recorder.timeline()));
     }
 
     @Override

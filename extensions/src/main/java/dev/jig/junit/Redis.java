@@ -4,7 +4,6 @@ import dev.jig.junit.internal.JigResource;
 import dev.jig.junit.internal.ManagedResource;
 import dev.jig.junit.internal.PerTest;
 import dev.jig.junit.internal.TestCompanions;
-import dev.jig.process.ProcessStartException;
 import dev.jig.record.ScopeRecorder;
 import dev.jig.service.redis.RedisDatabase;
 import dev.jig.service.redis.RedisServer;
@@ -94,14 +93,7 @@ public final class Redis extends ManagedResource<RedisServer> implements Address
 
     @Override
     public void start(ScopeRecorder recorder) {
-        startWith(() -> {
-            try {
-                return spec.start(recorder.timeline());
-            } catch (ProcessStartException e) {
-                e.record().ifPresent(recorder::add);
-                throw e;
-            }
-        });
+        startRecordingFailure(recorder, () -> spec.start(recorder.timeline()));
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.jig.junit;
 import dev.jig.junit.internal.ManagedResource;
 import dev.jig.process.ProcessOutput;
 import dev.jig.process.ProcessSpec;
-import dev.jig.process.ProcessStartException;
 import dev.jig.process.Ready;
 import dev.jig.process.SystemProcess;
 import dev.jig.record.ScopeRecorder;
@@ -204,14 +203,7 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
 
     @Override
     public void start(ScopeRecorder recorder) {
-        startWith(() -> {
-            try {
-                return spec.start(recorder.timeline());
-            } catch (ProcessStartException e) {
-                e.record().ifPresent(recorder::add);
-                throw e;
-            }
-        });
+        startRecordingFailure(recorder, () -> spec.start(recorder.timeline()));
     }
 
     @Override

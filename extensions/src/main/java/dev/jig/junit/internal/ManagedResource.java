@@ -80,6 +80,21 @@ public abstract class ManagedResource<R> extends LifecycleCallbacks implements J
     }
 
     /**
+     * {@link #startWith} for a system or service that may fail to start: its record (exit code, output) joins
+     * {@code recorder} before the failure goes on, so the report shows what it printed.
+     */
+    protected final R startRecordingFailure(ScopeRecorder recorder, Supplier<R> starter) {
+        return startWith(() -> {
+            try {
+                return starter.get();
+            } catch (dev.jig.process.ProcessStartException e) {
+                e.record().ifPresent(recorder::add);
+                throw e;
+            }
+        });
+    }
+
+    /**
      * Stops the running thing, if any, with {@code close} inside a {@code "stop <name>"} phase, then lets
      * {@code record} add what it did to the scope, also when closing failed. Does nothing when not running.
      */
