@@ -1,105 +1,128 @@
 package dev.jig.junit;
 
+import dev.jig.junit.internal.CurrentTest;
 import dev.jig.junit.internal.ManagedResource;
-import dev.jig.process.ProcessOutput;
-import dev.jig.process.ProcessSpec;
-import dev.jig.process.Ready;
-import dev.jig.process.SystemProcess;
+import dev.jig.junit.internal.SystemFacts;
+import dev.jig.record.DiagnosticsRecord;
 import dev.jig.record.ScopeRecorder;
+import dev.jig.record.Timeline;
+import dev.jig.system.Ready;
+import dev.jig.system.RunningSystem;
+import dev.jig.system.Signal;
+import dev.jig.system.SystemOutput;
+import dev.jig.system.SystemSpec;
+import dev.jig.system.container.Image;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
- * The system under test, run as a real process (any language), declared as a field of a {@link JigTest}
- * class: {@code static} for one process per class, an instance field for a fresh one per test.
- * Configuration methods return a new declaration.
+ * The system under test, declared as a field of a {@link JigTest} class, whatever runs it: a command (any language),
+ * a Java main class, a container image, or a Testcontainers container of your own. {@code static} for one system per
+ * class, an instance field for a fresh one per test. Every option means the same on every backend, with the same
+ * default ({@link SystemSpec}); configuration methods return a new declaration.
  *
  * <pre>{@code
- * final SystemUnderTest atm = SystemUnderTest.command("atm", "python3", "atm.py")
- *         .args("--bank", bank::address, "--port", "0")
+ * final SystemUnderTest atm = SystemUnderTest.command("atm", "python3", "atm.py")  // or .java("atm", AtmMain.class)
+ *         .args("--bank", bank, "--port", "0")                                     // or .image("atm", image)
  *         .readyWhen(Ready.logLine("listening on port (\\d+)"));
+ *
+ * @Test
+ * void reloads() {
+ *     atm.signal(Signal.HUP);      // a phase of this test
+ * }
  * }</pre>
  *
- * <p>Arguments and environment values may be suppliers ({@code bank::address}), resolved when the process
- * starts; a resource they ask for is started first. {@link ProcessSpec#FREE_PORT} is replaced by a free
- * port. If the process does not become ready in time, or exits while Jig waits, the test fails with the
- * condition and the last lines of the process's output.
+ * <p>Arguments and environment values may be suppliers ({@code bank::address}) or another declared
+ * {@link Addressable}, resolved when the system starts; a resource they ask for is started first.
+ * {@link SystemSpec#FREE_PORT} is replaced by a free port. If the system does not become ready in time, or exits
+ * while Jig waits, the test fails with the condition and the last lines of its output. Containers need
+ * {@code org.testcontainers:testcontainers} on the test class path; put {@link RequiresDocker} on the class to skip
+ * it where Docker is missing.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class SystemUnderTest extends ManagedResource<SystemProcess> implements Endpoint {
+@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+public final class SystemUnderTest extends ManagedResource<RunningSystem> implements Endpoint {
 
     private static final int DIAGNOSTIC_LINES = 20;
     private static final Duration EXIT_SETTLE = Duration.ofMillis(150);
 
-    private final ProcessSpec spec;
-    private final Framing framing;
-    private final Codec codec;
-
+    private final SystemSpec spec;
     private final boolean stopInBackground;
 
-    private SystemUnderTest(ProcessSpec spec, Framing framing, Codec codec) {
-        this(spec, framing, codec, false);
-    }
-
-    private SystemUnderTest(ProcessSpec spec, Framing framing, Codec codec, boolean stopInBackground) {
+    private SystemUnderTest(SystemSpec spec, boolean stopInBackground) {
         super(spec.name());
-        this.stopInBackground = stopInBackground;
         this.spec = spec;
-        this.framing = framing;
-        this.codec = codec;
+        this.stopInBackground = stopInBackground;
     }
 
     /** A system started from a command line: {@code command[0]} is the executable. */
     public static SystemUnderTest command(String name, String... command) {
-        return new SystemUnderTest(ProcessSpec.command(name, command), Framing.lengthPrefixed(2), Codec.json());
+        return new SystemUnderTest(SystemSpec.command(name, command), false);
     }
 
     /** A Java system: {@code mainClass} in a new JVM with this test's class path. */
     public static SystemUnderTest java(String name, Class<?> mainClass) {
-        return new SystemUnderTest(ProcessSpec.java(name, mainClass), Framing.lengthPrefixed(2), Codec.json());
+        return new SystemUnderTest(SystemSpec.java(name, mainClass), false);
     }
 
-    private SystemUnderTest with(UnaryOperator<ProcessSpec> change) {
-        return new SystemUnderTest(change.apply(spec), framing, codec, stopInBackground);
+    /** A container of an image by name, present locally (or pullable); {@link #args} replace its command. */
+    public static SystemUnderTest image(String name, String image) {
+        return new SystemUnderTest(SystemSpec.image(name, image), false);
+    }
+
+    /** A container of an image built from a directory with a Dockerfile, once per content. */
+    public static SystemUnderTest image(String name, Image image) {
+        return new SystemUnderTest(SystemSpec.image(name, image), false);
+    }
+
+    /** A container of an image a future builds, e.g. Testcontainers' {@code ImageFromDockerfile}. */
+    public static SystemUnderTest image(String name, Future<String> image) {
+        return new SystemUnderTest(SystemSpec.image(name, image), false);
+    }
+
+    /** A Testcontainers container you configured yourself; see {@link SystemSpec#container}. */
+    public static SystemUnderTest container(String name, org.testcontainers.containers.GenericContainer<?> container) {
+        return new SystemUnderTest(SystemSpec.container(name, container), false);
+    }
+
+    /** Anything of the spec, in one go: {@code .configure(s -> s.readyTimeout(...).stopGrace(...))}. */
+    public SystemUnderTest configure(UnaryOperator<SystemSpec> change) {
+        return new SystemUnderTest(change.apply(spec), stopInBackground);
     }
 
     /**
-     * Appends arguments: strings, numbers, paths, suppliers (resolved at start), {@code FREE_PORT}, or
-     * another declared {@link Addressable} (a fake server, system or proxy), which stands for its
-     * {@code host:port}.
+     * Appends arguments ({@link SystemSpec#args}): strings, numbers, paths, suppliers, {@code FREE_PORT}, or another
+     * declared {@link Addressable} (a fake server, system or proxy), which stands for its {@code host:port}.
      */
     public SystemUnderTest args(Object... args) {
         Object[] resolved = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             resolved[i] = lazy(args[i]);
         }
-        return with(s -> s.args(resolved));
+        return configure(s -> s.args(resolved));
     }
 
-    /** Appends an option and a value computed when the process starts: {@code arg("--bank", bank::address)}. */
+    /** Appends an option and a value computed when the system starts: {@code arg("--bank", bank::address)}. */
     public SystemUnderTest arg(String option, Supplier<?> value) {
-        return with(s -> s.args(option, value));
+        return configure(s -> s.args(option, value));
     }
 
-    /** JVM options, for {@link #java} systems. */
+    /** JVM options ({@link SystemSpec#jvmArgs}), for {@link #java} systems. */
     public SystemUnderTest jvmArgs(String... args) {
-        return with(s -> s.jvmArgs(args));
+        return configure(s -> s.jvmArgs(args));
     }
 
-    /** Sets an environment variable (same value kinds as {@link #args}). */
+    /** Sets an environment variable ({@link SystemSpec#env}); a null value means "not set". */
     public SystemUnderTest env(String name, Object value) {
-        Object resolved = lazy(value);
-        return with(s -> s.env(name, resolved));
-    }
-
-    /** Sets an environment variable computed when the process starts. */
-    public SystemUnderTest env(String name, Supplier<?> value) {
-        return with(s -> s.env(name, value));
+        Object resolved = value == null ? null : lazy(value);
+        return configure(s -> s.env(name, resolved));
     }
 
     // An address exists only once it runs: pass it as a supplier, asked for at start.
@@ -110,47 +133,49 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
         return value;
     }
 
-    /** The working directory of the process. */
+    /** The working directory ({@link SystemSpec#workingDir}). */
     public SystemUnderTest workingDir(Path dir) {
-        return with(s -> s.workingDir(dir));
+        return configure(s -> s.workingDir(dir));
     }
 
-    /** When the system counts as ready; until then the test does not start. */
+    /** The port it listens on, when fixed ({@link SystemSpec#port}). */
+    public SystemUnderTest port(int port) {
+        return configure(s -> s.port(port));
+    }
+
+    /** When the system counts as ready ({@link SystemSpec#readyWhen}); until then the test does not start. */
     public SystemUnderTest readyWhen(Ready ready) {
-        return with(s -> s.readyWhen(ready));
+        return configure(s -> s.readyWhen(ready));
     }
 
-    /** How long readiness may take (default 30 s) for conditions without their own timeout. */
+    /** How long readiness may take ({@link SystemSpec#readyTimeout}, default 60 s). */
     public SystemUnderTest readyTimeout(Duration timeout) {
-        return with(s -> s.readyTimeout(timeout));
+        return configure(s -> s.readyTimeout(timeout));
     }
 
-    /** How long a polite stop may take before the process tree is killed (default 5 s). */
+    /** How long a polite stop may take before the system is killed ({@link SystemSpec#stopGrace}, default 5 s). */
     public SystemUnderTest stopGrace(Duration grace) {
-        return with(s -> s.stopGrace(grace));
+        return configure(s -> s.stopGrace(grace));
     }
 
-    /** How many of the last output lines the record keeps (default 200). */
+    /** How many of the last output lines the record keeps ({@link SystemSpec#outputTail}, default 200). */
     public SystemUnderTest outputTail(int lines) {
-        return with(s -> s.outputTail(lines));
+        return configure(s -> s.outputTail(lines));
     }
 
-    /** Whether output lines are printed to the console as they come, prefixed with the name. */
+    /** Whether output lines are printed to the console as they come ({@link SystemSpec#echoOutput}). */
     public SystemUnderTest echoOutput(boolean echo) {
-        return with(s -> s.echoOutput(echo));
+        return configure(s -> s.echoOutput(echo));
     }
 
-    /**
-     * Records the system's own profile into the test's record ({@code systemProfiles}): a {@link #java} system
-     * runs with a flight recording, read after it stops; any other gets CPU time and peak RSS of its tree.
-     */
+    /** Records the system's own profile into the test's record ({@link SystemSpec#profiled}). */
     public SystemUnderTest profiled() {
-        return with(ProcessSpec::profiled);
+        return configure(SystemSpec::profiled);
     }
 
-    /** The protocol {@link Connect} clients speak to it (default: 2-byte length-prefixed JSON). */
+    /** The protocol {@link Connect} clients speak to it ({@link SystemSpec#protocol}). */
     public SystemUnderTest protocol(Framing framing, Codec codec) {
-        return new SystemUnderTest(spec, framing, codec, stopInBackground);
+        return configure(s -> s.protocol(framing, codec));
     }
 
     /**
@@ -159,17 +184,57 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
      * its exit code, output and stop phase still reach the test's record before the report is written.
      */
     public SystemUnderTest stopInBackground(boolean background) {
-        return new SystemUnderTest(spec, framing, codec, background);
+        return new SystemUnderTest(spec, background);
     }
 
-    /** The running process. */
-    public SystemProcess process() {
+    /** The running system. */
+    public RunningSystem system() {
         return running();
     }
 
-    /** What the process has written so far. */
-    public ProcessOutput output() {
+    /** What the system has written so far. */
+    public SystemOutput output() {
         return running().output();
+    }
+
+    /** Sends {@code signal} ({@link RunningSystem#signal}), as a phase of the running test. */
+    public void signal(Signal signal) {
+        running().signal(signal, timeline());
+    }
+
+    /** Kills it as a crash would ({@link RunningSystem#kill}), as a phase of the running test. */
+    public void kill() {
+        running().kill(timeline());
+    }
+
+    /**
+     * Stops it politely and starts it again with the same options ({@link RunningSystem#restart}), as phases of the
+     * running test. Its address stays the same unless its port is captured from a log line; clients from
+     * {@link Connect} and proxies that point at it keep their address, so they reconnect to the new run (a client's
+     * open connection breaks: connect a new one).
+     */
+    public void restart() {
+        running().restart(timeline());
+    }
+
+    /** Freezes it ({@link RunningSystem#pause}), as a phase of the running test. */
+    public void pause() {
+        running().pause(timeline());
+    }
+
+    /** Thaws it ({@link RunningSystem#resume}), as a phase of the running test. */
+    public void resume() {
+        running().resume(timeline());
+    }
+
+    /** Waits up to {@code timeout} for it to exit; whether it has ({@link RunningSystem#awaitExit}). */
+    public boolean awaitExit(Duration timeout) {
+        return running().awaitExit(timeout);
+    }
+
+    // A static system's actions belong to the test that takes them, not to the class.
+    private Timeline timeline() {
+        return CurrentTest.timeline().orElse(Timeline.NONE);
     }
 
     @Override
@@ -179,11 +244,9 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
 
     @Override
     public int port() {
-        SystemProcess process = running();
-        if (process.port().isEmpty()) {
-            process.address(); // throws, saying how to give the system a port
-        }
-        return process.port().getAsInt();
+        RunningSystem system = running();
+        String address = system.address(); // throws, saying how to give the system a port
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
     }
 
     @Override
@@ -193,12 +256,12 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
 
     @Override
     public Framing framing() {
-        return framing;
+        return spec.framing();
     }
 
     @Override
     public Codec codec() {
-        return codec;
+        return spec.codec();
     }
 
     @Override
@@ -212,18 +275,17 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
             stopInBackground(recorder);
             return;
         }
-        stopWith(recorder, SystemProcess::close, process -> {
-            recorder.add(process.toRecord());
-            process.profile().ifPresent(recorder::add);
-        });
+        stopWith(recorder, RunningSystem::close, system -> record(recorder, system));
     }
 
     @Override
     public void stopInBackground(ScopeRecorder recorder) {
-        stopInBackgroundWith(recorder, SystemProcess::close, process -> {
-            recorder.add(process.toRecord());
-            process.profile().ifPresent(recorder::add);
-        });
+        stopInBackgroundWith(recorder, RunningSystem::close, system -> record(recorder, system));
+    }
+
+    private static void record(ScopeRecorder recorder, RunningSystem system) {
+        recorder.add(system.toRecord());
+        system.profile().ifPresent(recorder::add);
     }
 
     @Override
@@ -232,37 +294,38 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
     }
 
     @Override
-    public String diagnostics(java.time.Instant failedAt) {
-        SystemProcess process = last();
-        if (process == null) {
+    public String diagnostics(Instant failedAt) {
+        RunningSystem system = last();
+        if (system == null) {
             return "";
         }
-        String tail = process.output().tailText(DIAGNOSTIC_LINES);
-        return name() + " (pid " + process.pid() + ", " + facts(process).state(failedAt) + "), last "
-                + DIAGNOSTIC_LINES + " lines of output:\n"
-                + (tail.isEmpty() ? "  (no output)" : tail.indent(2).stripTrailing());
+        String tail = system.output().tailText(DIAGNOSTIC_LINES);
+        String image = system.image().map(i -> " of " + i).orElse("");
+        String who = system.containerId().map(id -> "container " + id + image).orElse(system.identity());
+        return name() + " (" + who + ", " + facts(system).state(failedAt) + "), last " + DIAGNOSTIC_LINES
+                + " lines of output:\n" + (tail.isEmpty() ? "  (no output)" : tail.indent(2).stripTrailing());
     }
 
     @Override
-    public java.util.Optional<String> headline(java.time.Instant failedAt) {
-        SystemProcess process = last();
-        if (process == null) {
-            return java.util.Optional.empty();
+    public Optional<String> headline(Instant failedAt) {
+        RunningSystem system = last();
+        if (system == null) {
+            return Optional.empty();
         }
         // A system whose death caused the failure may be seen exiting a moment after it.
-        process.awaitExit(EXIT_SETTLE);
-        return facts(process).headline(failedAt);
+        system.awaitExit(EXIT_SETTLE);
+        return facts(system).headline(failedAt);
     }
 
     @Override
-    public java.util.Optional<dev.jig.record.DiagnosticsRecord.ThreadDump> threadDump(Duration timeout) {
-        SystemProcess process = runningOrNull();
-        return process == null ? java.util.Optional.empty() : process.threadDump(timeout)
-                .map(text -> new dev.jig.record.DiagnosticsRecord.ThreadDump(name(), text));
+    public Optional<DiagnosticsRecord.ThreadDump> threadDump(Duration timeout) {
+        RunningSystem system = runningOrNull();
+        return system == null ? Optional.empty() : system.threadDump(timeout)
+                .map(text -> new DiagnosticsRecord.ThreadDump(name(), text));
     }
 
-    private static dev.jig.junit.internal.SystemFacts facts(SystemProcess process) {
-        return new dev.jig.junit.internal.SystemFacts(process.name(), process.isAlive(), process.exitCode(),
-                process.exitedAt(), process.exitedOnItsOwn());
+    private static SystemFacts facts(RunningSystem system) {
+        return new SystemFacts(system.name(), system.isAlive(), system.exitCode(), system.exitedAt(),
+                system.exitedOnItsOwn());
     }
 }

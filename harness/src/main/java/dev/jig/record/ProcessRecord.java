@@ -15,15 +15,25 @@ import org.apiguardian.api.API;
  * @param outputTruncated whether earlier lines were dropped from {@code output}
  * @param kind            {@value #PROCESS} or {@value #CONTAINER}; a missing value reads as a process
  * @param image           the container image (for a container system), else {@code null}
+ * @param ended           how it ended: {@value #STOPPED} (Jig stopped it), {@value #KILLED} (killed by a test, as a
+ *                        crash), {@value #EXITED} (by itself); {@code null} while it runs
+ * @param restarts        how many times a test restarted it
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ProcessRecord(String name, List<String> command, long pid, Integer exitCode,
-                            List<String> output, boolean outputTruncated, String kind, String image) {
+                            List<String> output, boolean outputTruncated, String kind, String image,
+                            String ended, int restarts) {
 
     /** The kind of a system run as a subprocess. */
     public static final String PROCESS = "process";
     /** The kind of a system run in a container. */
     public static final String CONTAINER = "container";
+    /** {@link #ended()} of a system Jig stopped (SIGTERM, then SIGKILL after the grace). */
+    public static final String STOPPED = "stopped";
+    /** {@link #ended()} of a system a test killed, as a crash would. */
+    public static final String KILLED = "killed";
+    /** {@link #ended()} of a system that exited by itself. */
+    public static final String EXITED = "exited";
 
     public ProcessRecord {
         command = List.copyOf(Secrets.maskCommand(command));
@@ -35,5 +45,11 @@ public record ProcessRecord(String name, List<String> command, long pid, Integer
     public ProcessRecord(String name, List<String> command, long pid, Integer exitCode,
                          List<String> output, boolean outputTruncated) {
         this(name, command, pid, exitCode, output, outputTruncated, PROCESS, null);
+    }
+
+    /** A record without {@link #ended()} and restarts, as before systems could be controlled. */
+    public ProcessRecord(String name, List<String> command, long pid, Integer exitCode,
+                         List<String> output, boolean outputTruncated, String kind, String image) {
+        this(name, command, pid, exitCode, output, outputTruncated, kind, image, null, 0);
     }
 }

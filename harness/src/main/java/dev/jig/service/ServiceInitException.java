@@ -1,7 +1,6 @@
 package dev.jig.service;
 
-import dev.jig.process.ProcessStartException;
-import dev.jig.process.ProcessSupport;
+import dev.jig.system.SystemStartException;
 import dev.jig.record.OutputLine;
 import dev.jig.record.ProcessRecord;
 import java.util.List;
@@ -12,14 +11,14 @@ import org.apiguardian.api.API;
  * stopped it; the message carries the service's own error, and the exception the service's output.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public class ServiceInitException extends ProcessStartException {
+public class ServiceInitException extends SystemStartException {
 
     /** For the services of this package; {@code stopped} is the record of the stopped service. */
     public ServiceInitException(String serviceName, String message, List<OutputLine> output, ProcessRecord stopped,
                                 Throwable cause) {
         super(serviceName, message, output == null ? List.of() : output, cause);
         if (stopped != null) {
-            ProcessSupport.attach(this, stopped);
+            attach(stopped);
         }
     }
 }

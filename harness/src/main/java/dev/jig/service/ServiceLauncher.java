@@ -1,9 +1,10 @@
 package dev.jig.service;
 
-import dev.jig.container.ContainerSpec;
-import dev.jig.container.Docker;
-import dev.jig.process.ProcessSpec;
-import dev.jig.process.ProcessStartException;
+import dev.jig.system.container.Docker;
+import dev.jig.record.ProcessRecord;
+import dev.jig.system.RunningSystem;
+import dev.jig.system.SystemSpec;
+import dev.jig.system.SystemStartException;
 import dev.jig.record.Timeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +17,8 @@ import org.apiguardian.api.API;
 
 /**
  * Starts a service the one way that works here: its local binaries as a process (the harness's
- * {@link ProcessSpec}, so it is registered and reaped like every process Jig starts), or, where none are found,
- * a container (the harness's {@link ContainerSpec}). Every failure to find either says what was looked for,
+ * {@link SystemSpec#command}, so it is registered and reaped like every process Jig starts), or, where none are found,
+ * a container ({@link SystemSpec#image}). Every failure to find either says what was looked for,
  * where, and what to install.
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
@@ -35,7 +36,7 @@ public final class ServiceLauncher {
      * @param container   the container to run otherwise
      */
     public record Plan(String name, String what, String install, LocalBinaries binaries,
-                       Function<Path, ProcessSpec> local, String image, Supplier<ContainerSpec> container) {
+                       Function<Path, SystemSpec> local, String image, Supplier<SystemSpec> container) {
     }
 
     private ServiceLauncher() {
@@ -57,9 +58,9 @@ public final class ServiceLauncher {
     }
 
     /** Starts {@code plan} with {@code backend}; throws {@link ServiceUnavailableException} when nothing can run it. */
-    public static ServiceProcess start(Plan plan, Backend backend, Timeline timeline) {
+    public static RunningSystem start(Plan plan, Backend backend, Timeline timeline) {
         if (backend != Backend.CONTAINER && plan.binaries().found().isPresent()) {
-            return ServiceProcess.of(plan.local().apply(plan.binaries().found().get()).start(timeline));
+            return plan.local().apply(plan.binaries().found().get()).start(timeline);
         }
         if (backend == Backend.LOCAL || plan.binaries().configured()) {
             throw new ServiceUnavailableException(plan.name(), noLocal(plan), null);
@@ -69,14 +70,26 @@ public final class ServiceLauncher {
             throw new ServiceUnavailableException(plan.name(), neither(plan, backend, docker.reason()), null);
         }
         try {
-            return ServiceProcess.of(plan.container().get().start(timeline));
-        } catch (ProcessStartException e) {
+            return plan.container().get().start(timeline);
+        } catch (SystemStartException e) {
             if (e.output().isEmpty() && e.record().isEmpty()) {
                 // It never ran (no image, refused): say so with what else was tried.
                 throw new ServiceUnavailableException(plan.name(), neither(plan, backend, e.getMessage()), e);
             }
             throw e;
         }
+    }
+
+    /** {@link Backend#LOCAL} or {@link Backend#CONTAINER}: what runs {@code service}. */
+    public static Backend backendOf(RunningSystem service) {
+        return ProcessRecord.CONTAINER.equals(service.kind()) ? Backend.CONTAINER : Backend.LOCAL;
+    }
+
+    /** "pid 123, running" or "container abc of image x, exited with code 1", for messages. */
+    public static String describe(RunningSystem service) {
+        String state = service.isAlive() ? "running" : "exited with code "
+                + service.exitCode().stream().boxed().findFirst().map(String::valueOf).orElse("?");
+        return service.identity() + ", " + state;
     }
 
     /** A loopback port that nobody uses right now. */

@@ -1,6 +1,6 @@
 package dev.jig.service;
 
-import dev.jig.process.ProcessStartException;
+import dev.jig.system.SystemStartException;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * for, where, and what to install.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public class ServiceUnavailableException extends ProcessStartException {
+public class ServiceUnavailableException extends SystemStartException {
 
     /** For the services of this package. */
     public ServiceUnavailableException(String serviceName, String message, Throwable cause) {

@@ -1,7 +1,7 @@
 /**
  * Real services as parts of a bench: PostgreSQL ({@link dev.jig.service.postgres}) and Redis
- * ({@link dev.jig.service.redis}), run from local binaries as processes of {@link dev.jig.process}, or, where
- * none are installed, in a container of {@link dev.jig.container}.
+ * ({@link dev.jig.service.redis}), run from local binaries as processes of {@link dev.jig.system}, or, where
+ * none are installed, in a container ({@link dev.jig.system.container}).
  *
  * <pre>{@code
  * try (PostgresServer db = PostgresServer.spec("db").initSql("CREATE TABLE item (id text)").start();

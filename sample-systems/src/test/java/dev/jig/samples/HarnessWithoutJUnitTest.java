@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jig.client.FramedClient;
 import dev.jig.fake.FakeTcpServer;
-import dev.jig.process.ProcessSpec;
-import dev.jig.process.Ready;
-import dev.jig.process.SystemProcess;
+import dev.jig.system.SystemSpec;
+import dev.jig.system.Ready;
+import dev.jig.system.RunningSystem;
 import dev.jig.samples.atm.AtmMain;
 import dev.jig.samples.atm.AtmMessages;
 import dev.jig.samples.atm.AtmReply;
@@ -27,7 +27,7 @@ class HarnessWithoutJUnitTest {
         AtmReply answer;
         try (FakeTcpServer bank = FakeTcpServer.spec("bank").codec(Codec.protobuf())
                      .respond(BalanceQuery.class, q -> BankMessages.balance(100)).start();
-             SystemProcess atm = ProcessSpec.java("atm", AtmMain.class)
+             RunningSystem atm = SystemSpec.java("atm", AtmMain.class)
                      .args("--bank", bank.address(), "--port", "0")
                      .readyWhen(Ready.logLine("listening on port (\\d+)")).start();
              FramedClient<AtmRequest, AtmReply> client = FramedClient.<AtmRequest, AtmReply>builder(AtmReply.class)

@@ -70,7 +70,7 @@ final class Declarations {
                 throw new JigConfigurationException("Field " + field.getDeclaringClass().getSimpleName() + "."
                         + field.getName() + " is a " + field.getType().getSimpleName() + " but holds a "
                         + value.getClass().getName() + ", which Jig cannot start. Assign a declaration to it: "
-                        + "SystemUnderTest, ContainerUnderTest, FakeServer.tcp/http or Proxy.to(...).");
+                        + "SystemUnderTest, FakeServer.tcp/http or Proxy.to(...).");
             }
             return resource;
         } catch (IllegalAccessException | RuntimeException e) {

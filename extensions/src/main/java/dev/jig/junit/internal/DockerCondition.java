@@ -1,6 +1,6 @@
 package dev.jig.junit.internal;
 
-import dev.jig.container.Docker;
+import dev.jig.system.container.Docker;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;

@@ -50,7 +50,7 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
         Timeline timeline = stage.recorder().timeline();
         Settings settings = Settings.from(context::getConfigurationParameter);
         Optional<TestDeadline> deadline = TestDeadline.of(context, settings);
-        try (var span = timeline.span("test body")) {
+        try (var span = timeline.span("test body"); var test = CurrentTest.enter(timeline)) {
             if (deadline.isEmpty()) {
                 invocation.proceed();
                 return;

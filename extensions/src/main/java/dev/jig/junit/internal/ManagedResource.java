@@ -87,7 +87,7 @@ public abstract class ManagedResource<R> extends LifecycleCallbacks implements J
         return startWith(() -> {
             try {
                 return starter.get();
-            } catch (dev.jig.process.ProcessStartException e) {
+            } catch (dev.jig.system.SystemStartException e) {
                 e.record().ifPresent(recorder::add);
                 throw e;
             }

@@ -9,9 +9,9 @@ import dev.jig.junit.fixtures.truth.HangOnSilentFakeTestCase;
 import dev.jig.junit.fixtures.truth.HangThroughSystemTestCase;
 import dev.jig.junit.fixtures.truth.HangWithoutTimeoutTestCase;
 import dev.jig.junit.fixtures.truth.UnblockableHangTestCase;
-import dev.jig.process.ProcessSpec;
-import dev.jig.process.Ready;
-import dev.jig.process.SystemProcess;
+import dev.jig.system.SystemSpec;
+import dev.jig.system.Ready;
+import dev.jig.system.RunningSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,11 +122,11 @@ class DeadlineTest {
 
     @Test
     void withHungExitTheJvmEndsOnceTheReportIsWritten() throws Exception {
-        ProcessSpec fork = ProcessSpec.java("fork", HangRunMain.class)
+        SystemSpec fork = SystemSpec.java("fork", HangRunMain.class)
                 .args(UnblockableHangTestCase.class.getName(), reportDir.toString(), "jig.test.timeout=1 s",
                         "jig.test.timeout.grace=1 s", "jig.test.hung.exit=true")
                 .readyWhen(Ready.when("started", p -> true));
-        try (SystemProcess jvm = fork.start()) {
+        try (RunningSystem jvm = fork.start()) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
             while (jvm.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100);

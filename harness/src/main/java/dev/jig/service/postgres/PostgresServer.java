@@ -1,13 +1,13 @@
 package dev.jig.service.postgres;
 
-import dev.jig.process.ProcessOutput;
+import dev.jig.system.SystemOutput;
 import dev.jig.record.OutputLine;
 import dev.jig.record.ProcessRecord;
 import dev.jig.record.Timeline;
 import dev.jig.service.Backend;
 import dev.jig.service.ServiceInitException;
 import dev.jig.service.ServiceLauncher;
-import dev.jig.service.ServiceProcess;
+import dev.jig.system.RunningSystem;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,7 +56,7 @@ public final class PostgresServer implements AutoCloseable {
     private static final int DIAGNOSTIC_LINES = 20;
 
     private final String name;
-    private final ServiceProcess running;
+    private final RunningSystem running;
     private final int port;
     private final AtomicInteger databases = new AtomicInteger();
     private final Object lock = new Object();
@@ -68,7 +68,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Object aheadLock = new Object();
     private volatile boolean stopped;
 
-    private PostgresServer(String name, ServiceProcess running, int port) {
+    private PostgresServer(String name, RunningSystem running, int port) {
         this.name = name;
         this.running = running;
         this.port = port;
@@ -86,7 +86,7 @@ public final class PostgresServer implements AutoCloseable {
 
     static PostgresServer start(PostgresSpec spec, Timeline timeline) {
         int port = spec.fixedPort() > 0 ? spec.fixedPort() : ServiceLauncher.freePort(spec.name());
-        ServiceProcess running = ServiceLauncher.start(spec.plan(port), spec.backendValue(), timeline);
+        RunningSystem running = ServiceLauncher.start(spec.plan(port), spec.backendValue(), timeline);
         PostgresServer server = new PostgresServer(spec.name(), running, port);
         try (Timeline.Span span = timeline.span("template " + spec.name())) {
             server.buildTemplate(spec);
@@ -202,7 +202,7 @@ public final class PostgresServer implements AutoCloseable {
                 Jdbc.execute(maintenance, "CREATE DATABASE " + database + " TEMPLATE " + TEMPLATE + strategy);
             } catch (SQLException e) {
                 throw new IllegalStateException("PostgreSQL '" + name + "' could not create database " + database
-                        + " from its template: " + e.getMessage() + " (" + running.describe() + ")" + lastLines(), e);
+                        + " from its template: " + e.getMessage() + " (" + ServiceLauncher.describe(running) + ")" + lastLines(), e);
             }
         }
         return database;
@@ -232,7 +232,7 @@ public final class PostgresServer implements AutoCloseable {
             } catch (SQLException e) {
                 if (dropFailure == null) {
                     dropFailure = new IllegalStateException("PostgreSQL '" + name + "' could not drop database "
-                            + database + ": " + e.getMessage() + " (" + running.describe() + ")", e);
+                            + database + ": " + e.getMessage() + " (" + ServiceLauncher.describe(running) + ")", e);
                 }
             }
         }
@@ -280,7 +280,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Whether it runs as a local process or in a container. */
     public Backend backend() {
-        return running.backend();
+        return ServiceLauncher.backendOf(running);
     }
 
     /** The process (or the container's main process) id. */
@@ -289,7 +289,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** What the server printed so far (its log). */
-    public ProcessOutput output() {
+    public SystemOutput output() {
         return running.output();
     }
 
@@ -314,7 +314,7 @@ public final class PostgresServer implements AutoCloseable {
     /** What a failing test's message shows: state and the last lines of its log. */
     public String describe() {
         String tail = output().tailText(DIAGNOSTIC_LINES);
-        return name + " (PostgreSQL at " + address() + ", " + running.describe() + "), last " + DIAGNOSTIC_LINES
+        return name + " (PostgreSQL at " + address() + ", " + ServiceLauncher.describe(running) + "), last " + DIAGNOSTIC_LINES
                 + " lines of output:\n" + (tail.isEmpty() ? "  (no output)" : tail.indent(2).stripTrailing());
     }
 
@@ -348,7 +348,7 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "PostgresServer[" + name + " at " + address() + ", " + running.describe() + "]";
+        return "PostgresServer[" + name + " at " + address() + ", " + ServiceLauncher.describe(running) + "]";
     }
 
     private void requireRunning(String what) {

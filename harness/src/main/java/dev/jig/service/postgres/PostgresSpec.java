@@ -1,9 +1,7 @@
 package dev.jig.service.postgres;
 
-import dev.jig.container.ContainerSpec;
-import dev.jig.container.ContainerSystem;
-import dev.jig.process.ProcessSpec;
-import dev.jig.process.Ready;
+import dev.jig.system.SystemSpec;
+import dev.jig.system.Ready;
 import dev.jig.record.Timeline;
 import dev.jig.service.Backend;
 import dev.jig.service.ServiceAvailability;
@@ -141,7 +139,7 @@ public final class PostgresSpec {
      *
      * @throws dev.jig.service.ServiceUnavailableException when neither local binaries nor a container can run it
      * @throws dev.jig.service.ServiceInitException when the init SQL fails (with PostgreSQL's message)
-     * @throws dev.jig.process.ProcessStartException when the server exits or is not ready in time
+     * @throws dev.jig.system.SystemStartException when the server exits or is not ready in time
      */
     public PostgresServer start(Timeline timeline) {
         return PostgresServer.start(this, Objects.requireNonNull(timeline, "timeline"));
@@ -164,21 +162,21 @@ public final class PostgresSpec {
                 bin -> process(bin, chosenPort), containerImage, () -> container(containerImage, chosenPort));
     }
 
-    private ProcessSpec process(Path bin, int chosenPort) {
-        return ProcessSpec.command(name, "sh", "-c", PostgresScript.SCRIPT, "jig-postgres", bin.toString())
+    private SystemSpec process(Path bin, int chosenPort) {
+        return SystemSpec.command(name, "sh", "-c", PostgresScript.SCRIPT, "jig-postgres", bin.toString())
                 .args(chosenPort, PostgresServer.USER)
                 .readyWhen(ready(chosenPort))
                 .readyTimeout(readyTimeout)
                 .stopGrace(stopGrace);
     }
 
-    private ContainerSpec container(String containerImage, int chosenPort) {
+    private SystemSpec container(String containerImage, int chosenPort) {
         // The official image's entrypoint runs initdb as its own postgres user, then the server with these flags.
-        return ContainerSystem.spec(name, containerImage)
+        return SystemSpec.image(name, containerImage)
                 .env("POSTGRES_HOST_AUTH_METHOD", "trust")
                 .env("POSTGRES_USER", PostgresServer.USER)
                 .env("POSTGRES_DB", PostgresServer.MAINTENANCE_DATABASE)
-                .command("postgres", "-p", String.valueOf(chosenPort), "-c", "listen_addresses=127.0.0.1",
+                .args("postgres", "-p", String.valueOf(chosenPort), "-c", "listen_addresses=127.0.0.1",
                         "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
                 .port(chosenPort)
                 .readyWhen(ready(chosenPort))

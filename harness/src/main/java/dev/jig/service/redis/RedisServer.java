@@ -1,11 +1,11 @@
 package dev.jig.service.redis;
 
-import dev.jig.process.ProcessOutput;
+import dev.jig.system.SystemOutput;
 import dev.jig.record.ProcessRecord;
 import dev.jig.record.Timeline;
 import dev.jig.service.Backend;
 import dev.jig.service.ServiceLauncher;
-import dev.jig.service.ServiceProcess;
+import dev.jig.system.RunningSystem;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.BitSet;
@@ -29,7 +29,7 @@ public final class RedisServer implements AutoCloseable {
     private static final int DIAGNOSTIC_LINES = 20;
 
     private final String name;
-    private final ServiceProcess running;
+    private final RunningSystem running;
     private final int port;
     private final int databases;
     private final BitSet leased = new BitSet();
@@ -38,7 +38,7 @@ public final class RedisServer implements AutoCloseable {
     private int selected = -1;
     private boolean stopped;
 
-    private RedisServer(String name, ServiceProcess running, int port, int databases) {
+    private RedisServer(String name, RunningSystem running, int port, int databases) {
         this.name = name;
         this.running = running;
         this.port = port;
@@ -52,7 +52,7 @@ public final class RedisServer implements AutoCloseable {
 
     static RedisServer start(RedisSpec spec, Timeline timeline) {
         int port = spec.fixedPort() > 0 ? spec.fixedPort() : ServiceLauncher.freePort(spec.name());
-        ServiceProcess running = ServiceLauncher.start(spec.plan(port), spec.backendValue(), timeline);
+        RunningSystem running = ServiceLauncher.start(spec.plan(port), spec.backendValue(), timeline);
         return new RedisServer(spec.name(), running, port, spec.databaseCount());
     }
 
@@ -116,7 +116,7 @@ public final class RedisServer implements AutoCloseable {
             } catch (IOException e) {
                 closeConnection();
                 throw new IllegalStateException("Redis '" + name + "' did not answer " + String.join(" ", command)
-                        + ": " + e + " (" + running.describe() + ")" + lastLines(), e);
+                        + ": " + e + " (" + ServiceLauncher.describe(running) + ")" + lastLines(), e);
             }
         }
     }
@@ -153,7 +153,7 @@ public final class RedisServer implements AutoCloseable {
 
     /** Whether it runs as a local process or in a container. */
     public Backend backend() {
-        return running.backend();
+        return ServiceLauncher.backendOf(running);
     }
 
     /** The process (or the container's main process) id. */
@@ -162,7 +162,7 @@ public final class RedisServer implements AutoCloseable {
     }
 
     /** What the server printed so far. */
-    public ProcessOutput output() {
+    public SystemOutput output() {
         return running.output();
     }
 
@@ -179,7 +179,7 @@ public final class RedisServer implements AutoCloseable {
     /** What a failing test's message shows: state and the last lines of output. */
     public String describe() {
         String tail = output().tailText(DIAGNOSTIC_LINES);
-        return name + " (Redis at " + address() + ", " + running.describe() + "), last " + DIAGNOSTIC_LINES
+        return name + " (Redis at " + address() + ", " + ServiceLauncher.describe(running) + "), last " + DIAGNOSTIC_LINES
                 + " lines of output:\n" + (tail.isEmpty() ? "  (no output)" : tail.indent(2).stripTrailing());
     }
 
@@ -203,7 +203,7 @@ public final class RedisServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RedisServer[" + name + " at " + address() + ", " + running.describe() + "]";
+        return "RedisServer[" + name + " at " + address() + ", " + ServiceLauncher.describe(running) + "]";
     }
 
     private void closeConnection() {

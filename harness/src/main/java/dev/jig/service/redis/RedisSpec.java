@@ -1,9 +1,7 @@
 package dev.jig.service.redis;
 
-import dev.jig.container.ContainerSpec;
-import dev.jig.container.ContainerSystem;
-import dev.jig.process.ProcessSpec;
-import dev.jig.process.Ready;
+import dev.jig.system.SystemSpec;
+import dev.jig.system.Ready;
 import dev.jig.record.Timeline;
 import dev.jig.service.Backend;
 import dev.jig.service.LocalBinaries;
@@ -140,7 +138,7 @@ public final class RedisSpec {
      * nothing is left running.
      *
      * @throws dev.jig.service.ServiceUnavailableException when neither a local binary nor a container can run it
-     * @throws dev.jig.process.ProcessStartException when it exits (e.g. its port is taken) or does not answer in time
+     * @throws dev.jig.system.SystemStartException when it exits (e.g. its port is taken) or does not answer in time
      */
     public RedisServer start(Timeline timeline) {
         return RedisServer.start(this, Objects.requireNonNull(timeline, "timeline"));
@@ -170,22 +168,22 @@ public final class RedisSpec {
         return options;
     }
 
-    private ProcessSpec process(Path executable, int chosenPort) {
+    private SystemSpec process(Path executable, int chosenPort) {
         List<String> options = new ArrayList<>(options(chosenPort));
         // Nothing is written with persistence off; a directory anyway keeps a stray file out of the project.
         options.addAll(List.of("--dir", System.getProperty("java.io.tmpdir")));
-        return ProcessSpec.command(name, executable.toString())
+        return SystemSpec.command(name, executable.toString())
                 .args(options.toArray())
                 .readyWhen(ready(chosenPort))
                 .readyTimeout(readyTimeout)
                 .stopGrace(stopGrace);
     }
 
-    private ContainerSpec container(String containerImage, int chosenPort) {
+    private SystemSpec container(String containerImage, int chosenPort) {
         List<String> command = new ArrayList<>(List.of("redis-server"));
         command.addAll(options(chosenPort));
-        return ContainerSystem.spec(name, containerImage)
-                .command(command.toArray(String[]::new))
+        return SystemSpec.image(name, containerImage)
+                .args((Object[]) command.toArray(String[]::new))
                 .port(chosenPort)
                 .readyWhen(ready(chosenPort))
                 .readyTimeout(readyTimeout)

@@ -3,8 +3,8 @@ package dev.jig.service.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jig.process.ProcessExitedException;
-import dev.jig.process.ProcessStartException;
+import dev.jig.system.SystemExitedException;
+import dev.jig.system.SystemStartException;
 import dev.jig.record.PhaseRecord;
 import dev.jig.record.Timeline;
 import dev.jig.service.Backend;
@@ -124,7 +124,7 @@ class PostgresServerTest {
     void aTakenPortFailsTheStartWithPostgresOwnMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThat(catchStart(PostgresServer.spec("db").port(taken.getLocalPort())))
-                    .isInstanceOf(ProcessExitedException.class)
+                    .isInstanceOf(SystemExitedException.class)
                     .hasMessageContaining("db exited")
                     .hasMessageContaining("could not bind IPv4 address \"127.0.0.1\": Address already in use");
         }
@@ -180,7 +180,7 @@ class PostgresServerTest {
     private static Throwable catchStart(PostgresSpec spec) {
         try (PostgresServer server = spec.start()) {
             throw new AssertionError("started, but should have failed: " + server);
-        } catch (ProcessStartException e) {
+        } catch (SystemStartException e) {
             return e;
         }
     }

@@ -3,7 +3,7 @@ package dev.jig.service.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jig.process.ProcessExitedException;
+import dev.jig.system.SystemExitedException;
 import dev.jig.record.PhaseRecord;
 import dev.jig.record.Timeline;
 import dev.jig.service.Backend;
@@ -93,7 +93,7 @@ class RedisServerTest {
     void aTakenPortFailsTheStartWithRedisOwnMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> RedisServer.spec("cache").port(taken.getLocalPort()).start().close())
-                    .isInstanceOf(ProcessExitedException.class)
+                    .isInstanceOf(SystemExitedException.class)
                     .hasMessageContaining("cache exited")
                     .hasMessageContaining("PING on 127.0.0.1:" + taken.getLocalPort() + " answered with +PONG")
                     .hasMessageContaining("Address already in use");
@@ -103,7 +103,7 @@ class RedisServerTest {
     @Test
     void aServerThatCrashesWhileStartingFailsAtOnceWithItsExitCode() {
         assertThatThrownBy(() -> RedisServer.spec("cache").binary(Path.of("/bin/false")).start().close())
-                .isInstanceOf(ProcessExitedException.class)
+                .isInstanceOf(SystemExitedException.class)
                 .hasMessageContaining("cache exited with code 1");
     }
 

@@ -6,7 +6,7 @@ import dev.jig.client.FramedClient;
 import dev.jig.junit.Connect;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.SystemUnderTest;
-import dev.jig.process.Ready;
+import dev.jig.system.Ready;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
 import java.util.concurrent.TimeUnit;

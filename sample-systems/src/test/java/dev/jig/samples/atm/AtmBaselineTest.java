@@ -13,7 +13,7 @@ import dev.jig.junit.Connect;
 import dev.jig.junit.FakeServer;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.SystemUnderTest;
-import dev.jig.process.Ready;
+import dev.jig.system.Ready;
 import dev.jig.samples.bank.BalanceQuery;
 import dev.jig.samples.bank.BankMessages;
 import dev.jig.samples.bench.CodecWork;

@@ -9,7 +9,7 @@ import dev.jig.junit.Connect;
 import dev.jig.junit.FakeServer;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.SystemUnderTest;
-import dev.jig.process.Ready;
+import dev.jig.system.Ready;
 import dev.jig.record.BenchmarkRecord;
 import dev.jig.samples.bank.BalanceQuery;
 import dev.jig.samples.bank.BankMessages;

@@ -10,7 +10,7 @@ import dev.jig.junit.FakeServer;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.Proxy;
 import dev.jig.junit.SystemUnderTest;
-import dev.jig.process.Ready;
+import dev.jig.system.Ready;
 import dev.jig.samples.bank.BalanceQuery;
 import dev.jig.samples.bank.BankMessages;
 import java.time.Duration;

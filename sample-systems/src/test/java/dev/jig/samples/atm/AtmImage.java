@@ -1,6 +1,6 @@
 package dev.jig.samples.atm;
 
-import dev.jig.container.Image;
+import dev.jig.system.container.Image;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -14,7 +14,7 @@ import dev.jig.junit.Endpoint;
 import dev.jig.junit.FakeServer;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.SystemUnderTest;
-import dev.jig.process.Ready;
+import dev.jig.system.Ready;
 import dev.jig.samples.bank.Balance;
 import dev.jig.samples.bank.BalanceQuery;
 import dev.jig.wire.Codec;
@@ -54,8 +54,8 @@ abstract class AtmSuite {
 
     /**
      * How to start this implementation of the ATM, named "atm", with {@link #args(FakeServer)}, {@link #READY}
-     * and the protocol {@link #FRAMING} and {@link #ATM_CODEC}: a {@link SystemUnderTest} (a process) or a
-     * {@link dev.jig.junit.ContainerUnderTest}.
+     * and the protocol {@link #FRAMING} and {@link #ATM_CODEC}: a {@link SystemUnderTest} of any backend (a
+     * process, a container).
      */
     abstract Endpoint atm(FakeServer bank);
 

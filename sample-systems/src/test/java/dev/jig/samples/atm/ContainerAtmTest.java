@@ -1,7 +1,7 @@
 package dev.jig.samples.atm;
 
-import dev.jig.junit.ContainerUnderTest;
 import dev.jig.junit.FakeServer;
+import dev.jig.junit.SystemUnderTest;
 import dev.jig.junit.RequiresDocker;
 import java.time.Duration;
 
@@ -14,8 +14,8 @@ import java.time.Duration;
 class ContainerAtmTest extends AtmSuite {
 
     @Override
-    ContainerUnderTest atm(FakeServer bank) {
-        return ContainerUnderTest.image("atm", AtmImage.image())
+    SystemUnderTest atm(FakeServer bank) {
+        return SystemUnderTest.image("atm", AtmImage.image())
                 .args(args(bank)).readyWhen(READY)
                 .protocol(FRAMING, ATM_CODEC)
                 .stopGrace(Duration.ofSeconds(2));

@@ -8,7 +8,7 @@ import dev.jig.junit.FakeServer;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.Profile;
 import dev.jig.junit.SystemUnderTest;
-import dev.jig.process.Ready;
+import dev.jig.system.Ready;
 import dev.jig.samples.bank.BalanceQuery;
 import dev.jig.samples.bank.BankMessages;
 import java.util.Map;

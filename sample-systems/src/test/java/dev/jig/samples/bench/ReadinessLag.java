@@ -1,8 +1,8 @@
 package dev.jig.samples.bench;
 
-import dev.jig.process.ProcessSpec;
-import dev.jig.process.Ready;
-import dev.jig.process.SystemProcess;
+import dev.jig.system.SystemSpec;
+import dev.jig.system.Ready;
+import dev.jig.system.RunningSystem;
 import dev.jig.samples.atm.AtmMain;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,7 +47,7 @@ final class ReadinessLag {
 
     private void jigLogLine(boolean keep) {
         long launched = System.nanoTime();
-        try (SystemProcess atm = atm().readyWhen(Ready.logLine("listening on port (\\d+)"))
+        try (RunningSystem atm = atm().readyWhen(Ready.logLine("listening on port (\\d+)"))
                 .args("--port", "0").start()) {
             long ready = System.nanoTime();
             if (keep) {
@@ -58,7 +58,7 @@ final class ReadinessLag {
     }
 
     private void jigPort(boolean keep) {
-        try (SystemProcess atm = atm().readyWhen(Ready.port()).args("--port", ProcessSpec.FREE_PORT).start()) {
+        try (RunningSystem atm = atm().readyWhen(Ready.port()).args("--port", SystemSpec.FREE_PORT).start()) {
             long ready = System.nanoTime();
             if (keep) {
                 jigPort.add(ready - printedAt(atm));
@@ -66,13 +66,13 @@ final class ReadinessLag {
         }
     }
 
-    private ProcessSpec atm() {
-        return ProcessSpec.java("atm", PrintClockMain.class)
+    private SystemSpec atm() {
+        return SystemSpec.java("atm", PrintClockMain.class)
                 .args(AtmMain.class.getName(), "--bank", "127.0.0.1:9")
                 .readyTimeout(TIMEOUT);
     }
 
-    private static long printedAt(SystemProcess atm) {
+    private static long printedAt(RunningSystem atm) {
         String line = atm.output().awaitLine("printed-at (\\d+)", TIMEOUT).text();
         return Long.parseLong(line.substring(line.indexOf(' ') + 1).trim());
     }

@@ -10,7 +10,7 @@ import dev.jig.junit.Connect;
 import dev.jig.junit.FakeServer;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.SystemUnderTest;
-import dev.jig.process.Ready;
+import dev.jig.system.Ready;
 import dev.jig.samples.atm.AtmMain;
 import dev.jig.samples.atm.AtmReply;
 import dev.jig.samples.atm.AtmRequest;

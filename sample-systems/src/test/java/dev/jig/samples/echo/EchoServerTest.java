@@ -7,7 +7,7 @@ import dev.jig.junit.Client;
 import dev.jig.junit.Connect;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.SystemUnderTest;
-import dev.jig.process.Ready;
+import dev.jig.system.Ready;
 import dev.jig.samples.SamplePaths;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;

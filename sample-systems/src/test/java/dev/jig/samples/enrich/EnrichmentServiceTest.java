@@ -17,7 +17,7 @@ import dev.jig.junit.JigTest;
 import dev.jig.junit.Postgres;
 import dev.jig.junit.Proxy;
 import dev.jig.junit.SystemUnderTest;
-import dev.jig.process.Ready;
+import dev.jig.system.Ready;
 import dev.jig.samples.enrich.EnrichmentSummary.FailedItem;
 import dev.jig.service.Backend;
 import dev.jig.service.postgres.PostgresServer;

@@ -8,7 +8,7 @@ import dev.jig.junit.FakeServer;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.Profile;
 import dev.jig.junit.SystemUnderTest;
-import dev.jig.process.Ready;
+import dev.jig.system.Ready;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
 import java.util.Map;

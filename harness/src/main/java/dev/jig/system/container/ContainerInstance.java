@@ -1,0 +1,136 @@
+package dev.jig.system.container;
+
+import dev.jig.system.Signal;
+import dev.jig.system.internal.ExitWatch;
+import dev.jig.system.internal.Instance;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** One started container: stop is {@code docker stop} then removal, signals go through {@code docker kill -s}. */
+final class ContainerInstance implements Instance {
+
+    private final DockerContainer container;
+    private final List<String> command;
+    private final CompletableFuture<Void> logEnd;
+    private final ExitWatch exit;
+    private final long hostPid;
+
+    ContainerInstance(String name, DockerContainer container, List<String> command, CompletableFuture<Void> logEnd) {
+        this.container = container;
+        this.command = List.copyOf(command);
+        this.logEnd = logEnd;
+        this.hostPid = container.hostPid();
+        this.exit = ExitWatch.start(name, () -> {
+            Integer code = container.awaitExit();
+            return code == null ? ExitWatch.UNKNOWN : code;
+        });
+    }
+
+    @Override
+    public String registryId() {
+        return container.id();
+    }
+
+    @Override
+    public String identity() {
+        String id = container.id();
+        return "container " + (id.length() > 12 ? id.substring(0, 12) : id) + " of image " + container.image();
+    }
+
+    @Override
+    public long pid() {
+        return hostPid;
+    }
+
+    @Override
+    public List<String> command() {
+        return command;
+    }
+
+    @Override
+    public String containerId() {
+        return container.id();
+    }
+
+    @Override
+    public String image() {
+        return container.image();
+    }
+
+    @Override
+    public String host() {
+        return container.host();
+    }
+
+    @Override
+    public int hostPort(int systemPort) {
+        return container.hostPort(systemPort);
+    }
+
+    @Override
+    public boolean isAlive() {
+        return !exit.exited();
+    }
+
+    @Override
+    public OptionalInt exitCode() {
+        return exit.exitCode();
+    }
+
+    @Override
+    public void onExit(Runnable action) {
+        exit.onExit(action);
+    }
+
+    @Override
+    public void signal(Signal signal) {
+        container.signal(signal.shortName());
+    }
+
+    @Override
+    public void pause() {
+        container.pause();
+    }
+
+    @Override
+    public void resume() {
+        container.unpause();
+    }
+
+    @Override
+    public Integer stop(Duration grace) {
+        try {
+            Integer code = container.stop(grace);
+            exit.await(Duration.ofSeconds(5).toMillis()); // the watcher sees the exit a moment after docker stop
+            return code;
+        } finally {
+            container.remove();
+        }
+    }
+
+    @Override
+    public void kill() {
+        try {
+            container.signal(Signal.KILL.shortName());
+            exit.await(Duration.ofSeconds(5).toMillis());
+        } catch (RuntimeException e) {
+            container.remove(); // the engine refused: take it away at least
+        }
+    }
+
+    @Override
+    public void drainOutput(Duration timeout) {
+        try {
+            logEnd.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // the stream did not end in time: show what arrived
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.jig.system.process;
+
+import dev.jig.system.internal.Backend;
+import dev.jig.system.internal.Launch;
+import dev.jig.system.internal.Owner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Runs systems as process trees: any command, or a Java main class in a new JVM. Reached through
+ * {@code SystemSpec.command(...)} and {@code SystemSpec.java(...)}; not for users.
+ */
+@API(status = API.Status.INTERNAL, since = "0.3")
+public final class ProcessBackend implements Backend {
+
+    /** The kind of system this backend runs, as records and registry entries name it. */
+    public static final String KIND = "process";
+
+    private static final ProcessBackend BACKEND = new ProcessBackend();
+
+    private ProcessBackend() {
+    }
+
+    /** The one instance. */
+    public static Backend backend() {
+        return BACKEND;
+    }
+
+    /** {@code command[0]} with the rest as its first arguments. */
+    public static Launch command(List<String> command) {
+        return new ProcessLaunch(List.copyOf(command), null);
+    }
+
+    /** {@code mainClass} in a new JVM: this JVM's {@code java} binary, with this JVM's class path. */
+    public static Launch java(Class<?> mainClass) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessLaunch(List.of(java), mainClass.getName());
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public boolean alive(String registryId) {
+        return live(registryId).isPresent();
+    }
+
+    @Override
+    public void kill(String registryId, Duration grace) {
+        live(registryId).ifPresent(root -> ProcessTree.stop(ProcessTree.snapshot(root), grace));
+    }
+
+    /** {@code "<pid>@<start instant>"} of a process that runs now. */
+    static String registryId(ProcessHandle process) {
+        return process.pid() + "@" + Owner.startOf(process);
+    }
+
+    private static Optional<ProcessHandle> live(String registryId) {
+        int at = registryId.indexOf('@');
+        try {
+            return at < 1 ? Optional.empty()
+                    : Owner.live(Long.parseLong(registryId.substring(0, at)), registryId.substring(at + 1));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

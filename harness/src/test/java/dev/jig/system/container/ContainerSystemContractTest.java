@@ -1,0 +1,27 @@
+package dev.jig.system.container;
+
+import dev.jig.system.SystemContract;
+import dev.jig.system.SystemRegistry;
+import dev.jig.system.SystemSpec;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The system contract on the container backend: the scripts run in a busybox image, on the host's network. */
+class ContainerSystemContractTest extends SystemContract {
+
+    @BeforeAll
+    static void docker() {
+        TestImages.assumeDocker();
+    }
+
+    @Override
+    protected SystemSpec shell(String name, String script) {
+        return SystemSpec.image(name, TestImages.busybox()).args("sh", "-c", script)
+                .registry(SystemRegistry.at(registryDir)).stopGrace(Duration.ofSeconds(1));
+    }
+
+    @Override
+    protected String kind() {
+        return "container";
+    }
+}
