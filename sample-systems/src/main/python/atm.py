@@ -128,10 +128,13 @@ def problem_with(messages, request):
     return None
 
 
-async def decide(messages, request, balance_of):
+async def decide(messages, request, balance_of, max_withdrawal=None):
     problem = problem_with(messages, request)
     if problem:
         return failed(messages, problem)
+    if max_withdrawal is not None and request.action == messages.WITHDRAW and request.amount > max_withdrawal:
+        return failed(messages, f"over the limit: at most {max_withdrawal} per withdrawal, "
+                                f"requested {request.amount}")
     try:
         balance = await balance_of(request.customer)
     except BankError as e:
@@ -144,6 +147,36 @@ async def decide(messages, request, balance_of):
     if balance + amount > INT64_MAX:
         return failed(messages, f"deposit too large: balance {balance}, deposit {amount}", balance)
     return reply(messages, True, balance + amount, None)
+
+
+# ---------------------------------------------------------------- settings (reloaded on SIGHUP)
+
+class Settings:
+    """The --settings file: max-withdrawal=N (absent: no limit). Read at start and again on SIGHUP."""
+
+    def __init__(self, path):
+        self.path, self.max_withdrawal = path, None
+        self.reload()
+
+    def reload(self):
+        """Reads the file again; on a bad file the old settings stay and the error says why."""
+        if self.path is None:
+            return
+        values = {}
+        with open(self.path, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if line and not line.startswith("#") and "=" in line:
+                    key, _, value = line.partition("=")
+                    values[key.strip()] = value.strip()
+        limit = values.get("max-withdrawal")
+        try:
+            self.max_withdrawal = None if limit is None else int(limit)
+        except ValueError:
+            raise ValueError(f"{self.path}: max-withdrawal must be a whole number, got '{limit}'") from None
+
+    def describe(self):
+        return f"max-withdrawal {'none' if self.max_withdrawal is None else self.max_withdrawal}"
 
 
 # ---------------------------------------------------------------- the bank client
@@ -201,24 +234,24 @@ def action_name(messages, request):
             messages.NO_ACTION: "(no action)"}.get(request.action, f"action {request.action}")
 
 
-async def answer(messages, payload, bank):
+async def answer(messages, payload, bank, settings):
     try:
         request = parse_strictly(messages.AtmRequest, payload)
     except InvalidMessage as e:
         result = failed(messages, f"bad request: {e}")
         log(result.error)
         return result
-    result = await decide(messages, request, bank.balance_of)
+    result = await decide(messages, request, bank.balance_of, settings.max_withdrawal)
     outcome = f"ok, balance {result.balance}" if result.success else f"failed, {result.error}"
     log(f"{action_name(messages, request)} {request.amount} for {request.customer}: {outcome}")
     return result
 
 
-async def serve_connection(messages, reader, writer, bank):
+async def serve_connection(messages, reader, writer, bank, settings):
     peer = writer.get_extra_info("peername")
     try:
         while (payload := await read_frame(reader)) is not None:
-            writer.write(frame((await answer(messages, payload, bank)).SerializeToString()))
+            writer.write(frame((await answer(messages, payload, bank, settings)).SerializeToString()))
             await writer.drain()
     except asyncio.IncompleteReadError as e:
         print(f"atm: connection from {peer} ended: connection closed inside a frame: "
@@ -229,14 +262,31 @@ async def serve_connection(messages, reader, writer, bank):
         writer.close()
 
 
+def reload_settings(settings):
+    # SIGHUP reloads the settings (the seeds' graceful reload): the server and its connections go on.
+    try:
+        settings.reload()
+        log(f"reloaded settings: {settings.describe()}")
+    except (OSError, ValueError) as e:
+        log(f"could not reload settings, keeping {settings.describe()}: {e}")
+
+
 async def run(options, messages):
     bank = BankClient(messages, options.bank[0], options.bank[1], options.bank_timeout_ms)
-    server = await asyncio.start_server(lambda r, w: serve_connection(messages, r, w, bank), "127.0.0.1",
-                                        options.port)
+    try:
+        settings = Settings(options.settings)
+    except (OSError, ValueError) as e:
+        print(f"atm.py: cannot read --settings {options.settings}: {e}", file=sys.stderr, flush=True)
+        sys.exit(2)
+    if options.settings is not None:
+        log(f"settings: {settings.describe()}")
+    server = await asyncio.start_server(lambda r, w: serve_connection(messages, r, w, bank, settings),
+                                        "127.0.0.1", options.port)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
+    loop.add_signal_handler(signal.SIGHUP, reload_settings, settings)
     port = server.sockets[0].getsockname()[1]
     # Jig's readiness check waits for exactly this line.
     log(f"listening on port {port}")
@@ -286,6 +336,8 @@ def parse_args(argv):
                         help="port on 127.0.0.1 to listen on (0 = choose a free one, default 0)")
     parser.add_argument("--bank-timeout-ms", type=positive_millis, default=1000, metavar="N",
                         help="how long to wait for the bank per request (default 1000)")
+    parser.add_argument("--settings", metavar="FILE",
+                        help="max-withdrawal=N; read again on SIGHUP, open connections stay")
     parser.add_argument("--descriptors", required=True, metavar="FILE",
                         help="the FileDescriptorSet of atm.proto and bank.proto (the Maven build writes "
                              "target/protobuf/sample-systems.binpb; required)")

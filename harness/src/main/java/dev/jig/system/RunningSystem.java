@@ -6,6 +6,7 @@ import dev.jig.record.ProcessRecord;
 import dev.jig.record.Secrets;
 import dev.jig.record.SystemProfileRecord;
 import dev.jig.record.Timeline;
+import dev.jig.system.internal.ExitWatch;
 import dev.jig.system.internal.Instance;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -271,15 +269,7 @@ public final class RunningSystem implements AutoCloseable {
      * Waits up to {@code timeout} for it to exit (e.g. after a signal it should die of); returns whether it has.
      */
     public boolean awaitExit(Duration timeout) {
-        try {
-            exited.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return exited.isDone();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return exited.isDone();
-        }
+        return ExitWatch.await(exited, timeout.toMillis());
     }
 
     /**

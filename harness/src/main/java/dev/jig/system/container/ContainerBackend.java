@@ -1,5 +1,6 @@
 package dev.jig.system.container;
 
+import dev.jig.record.ProcessRecord;
 import dev.jig.system.internal.Backend;
 import dev.jig.system.internal.Launch;
 import dev.jig.system.internal.Owner;
@@ -19,9 +20,6 @@ import org.testcontainers.containers.GenericContainer;
  */
 @API(status = API.Status.INTERNAL, since = "0.3")
 public final class ContainerBackend implements Backend {
-
-    /** The kind of system this backend runs, as records and registry entries name it. */
-    public static final String KIND = "container";
 
     private static final ContainerBackend BACKEND = new ContainerBackend();
 
@@ -55,7 +53,7 @@ public final class ContainerBackend implements Backend {
 
     @Override
     public String kind() {
-        return KIND;
+        return ProcessRecord.CONTAINER;
     }
 
     @Override

@@ -61,14 +61,19 @@ public final class ExitWatch {
 
     /** Waits up to {@code millis} for the exit; whether it happened. */
     public boolean await(long millis) {
+        return await(exit, millis);
+    }
+
+    /** Waits up to {@code millis} for {@code done}; whether it is done (an interrupt ends the wait early). */
+    public static boolean await(CompletableFuture<?> done, long millis) {
         try {
-            exit.get(millis, TimeUnit.MILLISECONDS);
+            done.get(millis, TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException | ExecutionException e) {
-            return exit.isDone();
+            return done.isDone();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return exit.isDone();
+            return done.isDone();
         }
     }
 }

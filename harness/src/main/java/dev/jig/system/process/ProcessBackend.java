@@ -1,5 +1,6 @@
 package dev.jig.system.process;
 
+import dev.jig.record.ProcessRecord;
 import dev.jig.system.internal.Backend;
 import dev.jig.system.internal.Launch;
 import dev.jig.system.internal.Owner;
@@ -15,9 +16,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.3")
 public final class ProcessBackend implements Backend {
-
-    /** The kind of system this backend runs, as records and registry entries name it. */
-    public static final String KIND = "process";
 
     private static final ProcessBackend BACKEND = new ProcessBackend();
 
@@ -42,7 +40,7 @@ public final class ProcessBackend implements Backend {
 
     @Override
     public String kind() {
-        return KIND;
+        return ProcessRecord.PROCESS;
     }
 
     @Override

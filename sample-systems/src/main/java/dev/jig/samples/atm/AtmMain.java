@@ -28,10 +28,11 @@ import java.util.Set;
 public final class AtmMain {
 
     static final String USAGE = """
-            usage: AtmMain --bank HOST:PORT [--port N] [--bank-timeout-ms N]
+            usage: AtmMain --bank HOST:PORT [--port N] [--bank-timeout-ms N] [--settings FILE]
               --bank HOST:PORT        where the bank listens (required)
               --port N                port on 127.0.0.1 to listen on (0 = choose a free one, default 0)
-              --bank-timeout-ms N     how long to wait for the bank per request (default 1000)""";
+              --bank-timeout-ms N     how long to wait for the bank per request (default 1000)
+              --settings FILE         max-withdrawal=N; read again on SIGHUP, open connections stay""";
 
     private final Teller teller;
 
@@ -42,7 +43,7 @@ public final class AtmMain {
     public static void main(String[] args) throws IOException {
         AtmOptions options;
         try {
-            CommandLine line = CommandLine.parse(args, Set.of("bank", "port", "bank-timeout-ms"));
+            CommandLine line = CommandLine.parse(args, Set.of("bank", "port", "bank-timeout-ms", "settings"));
             if (line.help()) {
                 Usage.help(USAGE);
             }
@@ -52,13 +53,32 @@ public final class AtmMain {
             return;
         }
         Bank bank = new BankClient(options.bankHost(), options.bankPort(), options.bankTimeoutMillis());
-        AtmMain atm = new AtmMain(new Teller(bank));
+        AtmSettings settings = options.settings() == null ? AtmSettings.none()
+                : AtmSettings.load(java.nio.file.Path.of(options.settings()));
+        if (options.settings() != null) {
+            log("settings: " + settings.describe());
+            reloadOnHangUp(settings);
+        }
+        AtmMain atm = new AtmMain(new Teller(bank, settings::maxWithdrawal));
         try (TcpServer server = TcpServer.bind("atm", options.port(), atm::serve)) {
             // Jig's readiness check waits for exactly this line.
             System.out.println("listening on port " + server.port());
             System.out.flush();
             server.acceptForever();
         }
+    }
+
+    // SIGHUP reloads the settings (the seeds' graceful reload): the server and its connections go on.
+    @SuppressWarnings("sunapi")
+    private static void reloadOnHangUp(AtmSettings settings) {
+        sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+            try {
+                settings.reload();
+                log("reloaded settings: " + settings.describe());
+            } catch (IOException e) {
+                log("could not reload settings, keeping " + settings.describe() + ": " + e.getMessage());
+            }
+        });
     }
 
     private void serve(Socket socket) throws IOException {

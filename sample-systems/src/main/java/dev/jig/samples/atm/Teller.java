@@ -12,9 +12,16 @@ package dev.jig.samples.atm;
 public final class Teller {
 
     private final Bank bank;
+    private final java.util.function.LongSupplier maxWithdrawal;
 
     public Teller(Bank bank) {
+        this(bank, () -> Long.MAX_VALUE);
+    }
+
+    /** A teller that refuses withdrawals over {@code maxWithdrawal}, asked at each request (settings reload). */
+    public Teller(Bank bank, java.util.function.LongSupplier maxWithdrawal) {
         this.bank = bank;
+        this.maxWithdrawal = maxWithdrawal;
     }
 
     /** Decides one request; invalid requests are refused without asking the bank. */
@@ -22,6 +29,11 @@ public final class Teller {
         String problem = problemWith(request);
         if (problem != null) {
             return AtmMessages.failed(problem);
+        }
+        long limit = maxWithdrawal.getAsLong();
+        if (request.getAction() == Action.WITHDRAW && request.getAmount() > limit) {
+            return AtmMessages.failed("over the limit: at most " + limit + " per withdrawal, requested "
+                    + request.getAmount());
         }
         long balance;
         try {

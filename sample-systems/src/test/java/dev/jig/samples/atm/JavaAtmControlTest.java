@@ -1,0 +1,15 @@
+package dev.jig.samples.atm;
+
+import dev.jig.junit.SystemUnderTest;
+import dev.jig.system.Ready;
+
+/** Control mid-test against the Java ATM. */
+class JavaAtmControlTest extends AtmControlSuite {
+
+    @Override
+    SystemUnderTest atm(SystemUnderTest bank, Object... args) {
+        return SystemUnderTest.java("atm", AtmMain.class).args(args)
+                .readyWhen(Ready.port())
+                .protocol(AtmSuite.FRAMING, AtmSuite.ATM_CODEC);
+    }
+}
