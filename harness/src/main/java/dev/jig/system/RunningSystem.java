@@ -246,10 +246,8 @@ public final class RunningSystem implements AutoCloseable {
             }
             try (Timeline.Span span = timeline.span("restart " + name())) {
                 stopRequested = true;
-                Instance old = current();
-                if (old.isAlive()) {
-                    old.stop(spec.stopGraceValue());
-                }
+                // Also when it already died: a container is removed only by its stop.
+                current().stop(spec.stopGraceValue());
                 awaitExit(Duration.ofSeconds(5));
                 unregister.run();
                 unregister = () -> { };

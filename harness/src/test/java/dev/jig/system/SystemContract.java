@@ -33,6 +33,9 @@ public abstract class SystemContract {
     /** {@code "process"} or {@code "container"}. */
     protected abstract String kind();
 
+    /** Fails unless nothing of the system {@code name} is left, given the pids its instances had. */
+    protected abstract void assertNothingLeft(String name, java.util.List<Long> pids);
+
     private SystemSpec looping(String name, String trap) {
         return shell(name, trap + "; echo ready; while true; do sleep 0.1; done").readyWhen(Ready.logLine("ready"));
     }
@@ -219,15 +222,20 @@ public abstract class SystemContract {
     }
 
     @Test
-    void aKilledSystemCanBeRestarted() {
+    void aKilledSystemCanBeRestartedAndNothingOfEitherRunIsLeft() {
+        java.util.List<Long> pids = new java.util.ArrayList<>();
         try (RunningSystem atm = looping("atm", "true").start()) {
+            pids.add(atm.pid());
             atm.kill();
             atm.restart();
+            pids.add(atm.pid());
 
             assertThat(atm.isAlive()).isTrue();
             assertThat(atm.output().lines()).extracting(OutputLine::text).containsExactly("ready", "ready");
             assertThat(atm.toRecord().ended()).isNull();
         }
+        assertNothingLeft("atm", pids);
+        assertThat(registryDir).isEmptyDirectory();
     }
 
     @Test

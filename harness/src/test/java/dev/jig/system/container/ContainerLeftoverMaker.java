@@ -1,6 +1,8 @@
 package dev.jig.system.container;
 
-import dev.jig.system.*;
+import dev.jig.system.RunningSystem;
+import dev.jig.system.SystemRegistry;
+import dev.jig.system.SystemSpec;
 import java.nio.file.Path;
 
 /** A run killed without stopping its container: starts one in the registry at args[0], prints its id, waits. */

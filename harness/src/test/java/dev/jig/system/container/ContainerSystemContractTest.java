@@ -1,9 +1,12 @@
 package dev.jig.system.container;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jig.system.SystemContract;
 import dev.jig.system.SystemRegistry;
 import dev.jig.system.SystemSpec;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The system contract on the container backend: the scripts run in a busybox image, on the host's network. */
@@ -23,5 +26,10 @@ class ContainerSystemContractTest extends SystemContract {
     @Override
     protected String kind() {
         return "container";
+    }
+
+    @Override
+    protected void assertNothingLeft(String name, List<Long> pids) {
+        assertThat(Dockers.containersNamed(name)).isEmpty();
     }
 }

@@ -1,18 +1,13 @@
 package dev.jig.system.container;
 
-import dev.jig.system.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jig.system.SystemExitedException;
-import dev.jig.system.SystemSpec;
-import dev.jig.system.SystemStartException;
-import dev.jig.system.ReadinessTimeoutException;
 import dev.jig.system.Ready;
-import dev.jig.record.OutputLine;
-import dev.jig.record.PhaseRecord;
-import dev.jig.record.ProcessRecord;
-import dev.jig.record.Timeline;
+import dev.jig.system.RunningSystem;
+import dev.jig.system.SystemLaunchException;
+import dev.jig.system.SystemRegistry;
+import dev.jig.system.SystemSpec;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -23,10 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
-import org.testcontainers.containers.GenericContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.GenericContainer;
 
 @Timeout(120)
 class ContainerSystemTest {

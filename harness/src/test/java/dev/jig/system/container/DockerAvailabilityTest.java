@@ -1,12 +1,12 @@
 package dev.jig.system.container;
 
-import dev.jig.system.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jig.system.SystemRegistry;
-import dev.jig.system.SystemSpec;
 import dev.jig.system.Ready;
 import dev.jig.system.RunningSystem;
+import dev.jig.system.SystemLaunchException;
+import dev.jig.system.SystemRegistry;
+import dev.jig.system.SystemSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

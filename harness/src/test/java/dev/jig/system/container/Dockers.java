@@ -1,6 +1,5 @@
 package dev.jig.system.container;
 
-import dev.jig.system.*;
 import java.util.List;
 import java.util.stream.Collectors;
 

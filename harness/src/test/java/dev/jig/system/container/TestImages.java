@@ -1,6 +1,5 @@
 package dev.jig.system.container;
 
-import dev.jig.system.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;

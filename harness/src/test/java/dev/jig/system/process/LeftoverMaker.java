@@ -1,6 +1,8 @@
 package dev.jig.system.process;
 
-import dev.jig.system.*;
+import dev.jig.system.RunningSystem;
+import dev.jig.system.SystemRegistry;
+import dev.jig.system.SystemSpec;
 import java.nio.file.Path;
 
 /**

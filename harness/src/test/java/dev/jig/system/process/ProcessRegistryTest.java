@@ -1,11 +1,16 @@
 package dev.jig.system.process;
 
-import dev.jig.system.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jig.system.Ready;
+import dev.jig.system.ReapedSystem;
+import dev.jig.system.RunningSystem;
+import dev.jig.system.SystemRegistry;
+import dev.jig.system.SystemSpec;
+import dev.jig.system.internal.Owner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import dev.jig.system.internal.Owner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,5 @@
 package dev.jig.system.process;
 
-import dev.jig.system.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -9,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jig.record.ProcessRecord;
+import dev.jig.system.Ready;
+import dev.jig.system.RunningSystem;
+import dev.jig.system.SystemLaunchException;
+import dev.jig.system.SystemRegistry;
+import dev.jig.system.SystemSpec;
+import dev.jig.system.SystemStartException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.jig.system.process;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jig.system.SystemContract;
@@ -8,6 +9,7 @@ import dev.jig.system.SystemSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The system contract on the process backend: the scripts run in the host's busybox shell. */
@@ -29,5 +31,10 @@ class ProcessSystemContractTest extends SystemContract {
     @Override
     protected String kind() {
         return "process";
+    }
+
+    @Override
+    protected void assertNothingLeft(String name, List<Long> pids) {
+        assertThat(pids).noneMatch(Procs::running);
     }
 }

@@ -1,6 +1,5 @@
 package dev.jig.system.process;
 
-import dev.jig.system.*;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

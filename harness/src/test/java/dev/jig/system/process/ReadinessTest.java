@@ -1,6 +1,5 @@
 package dev.jig.system.process;
 
-import dev.jig.system.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jig.record.PhaseRecord;
 import dev.jig.record.Timeline;
+import dev.jig.system.ReadinessTimeoutException;
+import dev.jig.system.Ready;
+import dev.jig.system.RunningSystem;
+import dev.jig.system.SystemExitedException;
+import dev.jig.system.SystemLaunchException;
+import dev.jig.system.SystemRegistry;
+import dev.jig.system.SystemSpec;
+import dev.jig.system.SystemStartException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

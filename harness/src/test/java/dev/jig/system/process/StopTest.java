@@ -1,10 +1,13 @@
 package dev.jig.system.process;
 
-import dev.jig.system.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jig.system.Ready;
+import dev.jig.system.RunningSystem;
+import dev.jig.system.SystemRegistry;
+import dev.jig.system.SystemSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

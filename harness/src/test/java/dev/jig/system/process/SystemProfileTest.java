@@ -1,11 +1,13 @@
 package dev.jig.system.process;
 
-import dev.jig.system.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jig.profiled.BusyMain;
 import dev.jig.record.SampledFlatRow;
 import dev.jig.record.SystemProfileRecord;
+import dev.jig.system.Ready;
+import dev.jig.system.RunningSystem;
+import dev.jig.system.SystemSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -1,6 +1,5 @@
 package dev.jig.system.process;
 
-import dev.jig.system.*;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
