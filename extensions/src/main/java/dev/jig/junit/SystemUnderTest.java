@@ -199,12 +199,14 @@ public final class SystemUnderTest extends ManagedResource<RunningSystem> implem
 
     /** Sends {@code signal} ({@link RunningSystem#signal}), as a phase of the running test. */
     public void signal(Signal signal) {
-        running().signal(signal, timeline());
+        RunningSystem system = running();
+        system.signal(signal, timeline(system));
     }
 
     /** Kills it as a crash would ({@link RunningSystem#kill}), as a phase of the running test. */
     public void kill() {
-        running().kill(timeline());
+        RunningSystem system = running();
+        system.kill(timeline(system));
     }
 
     /**
@@ -214,17 +216,20 @@ public final class SystemUnderTest extends ManagedResource<RunningSystem> implem
      * open connection breaks: connect a new one).
      */
     public void restart() {
-        running().restart(timeline());
+        RunningSystem system = running();
+        system.restart(timeline(system));
     }
 
     /** Freezes it ({@link RunningSystem#pause}), as a phase of the running test. */
     public void pause() {
-        running().pause(timeline());
+        RunningSystem system = running();
+        system.pause(timeline(system));
     }
 
     /** Thaws it ({@link RunningSystem#resume}), as a phase of the running test. */
     public void resume() {
-        running().resume(timeline());
+        RunningSystem system = running();
+        system.resume(timeline(system));
     }
 
     /** Waits up to {@code timeout} for it to exit; whether it has ({@link RunningSystem#awaitExit}). */
@@ -232,9 +237,10 @@ public final class SystemUnderTest extends ManagedResource<RunningSystem> implem
         return running().awaitExit(timeout);
     }
 
-    // A static system's actions belong to the test that takes them, not to the class.
-    private Timeline timeline() {
-        return CurrentTest.timeline().orElse(Timeline.NONE);
+    // A static system's actions belong to the test that takes them, not to the class; outside a test body
+    // (a @BeforeEach, another thread) they go on the timeline the system was started on.
+    private static Timeline timeline(RunningSystem system) {
+        return CurrentTest.timeline().orElse(system.timeline());
     }
 
     @Override

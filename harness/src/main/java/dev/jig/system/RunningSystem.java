@@ -158,6 +158,11 @@ public final class RunningSystem implements AutoCloseable {
         return exited.isDone() && !stopRequested;
     }
 
+    /** The timeline it was started on, where control actions without one of their own are recorded. */
+    public Timeline timeline() {
+        return startTimeline;
+    }
+
     /** How many times it was restarted. */
     public int restarts() {
         return restarts;
