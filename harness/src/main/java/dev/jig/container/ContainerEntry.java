@@ -13,25 +13,6 @@ record ContainerEntry(String name, String containerId, String image, long ownerP
         return new ContainerEntry(name, containerId, image, owner.pid(), startOf(owner));
     }
 
-    /** This JVM, as the owner label of its containers says it: {@code "<pid>@<start instant>"}. */
-    static String currentOwner() {
-        ProcessHandle owner = ProcessHandle.current();
-        return owner.pid() + "@" + startOf(owner);
-    }
-
-    /** Whether the JVM named by an owner label ({@code "<pid>@<start>"}) still runs; true if unreadable. */
-    static boolean ownerAlive(String ownerLabel) {
-        int at = ownerLabel == null ? -1 : ownerLabel.indexOf('@');
-        if (at < 1) {
-            return true; // not ours to judge: touch nothing
-        }
-        try {
-            return alive(Long.parseLong(ownerLabel.substring(0, at)), ownerLabel.substring(at + 1));
-        } catch (NumberFormatException e) {
-            return true;
-        }
-    }
-
     boolean ownerAlive() {
         return alive(ownerPid, ownerStartInstant);
     }

@@ -1,5 +1,6 @@
 package dev.jig.container;
 
+import dev.jig.leftover.Owner;
 import dev.jig.process.ProcessOutput;
 import dev.jig.process.ProcessSpec;
 import dev.jig.process.ProcessStartException;
@@ -77,8 +78,8 @@ final class ContainerLauncher {
         }
         ContainerSystem system = new ContainerSystem(spec.name(), image, command, output, port,
                 spec.stopGraceValue(), spec.outputTailValue());
-        Map<String, String> labels = Map.of(DockerContainer.OWNER_LABEL, ContainerEntry.currentOwner(),
-                DockerContainer.NAME_LABEL, spec.name());
+        Map<String, String> labels = Map.of(DockerContainer.OWNER_LABEL, Owner.current().process(),
+                DockerContainer.HOST_LABEL, Owner.current().host(), DockerContainer.NAME_LABEL, spec.name());
         DockerContainer container = DockerContainer.create(image, command, env, labels,
                 frame -> onFrame(system, frame));
         try {

@@ -1,6 +1,9 @@
 package dev.jig.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jig.leftover.Owner;
+import dev.jig.leftover.PrivateDirectory;
+import dev.jig.leftover.PrivateDirectoryException;
 import dev.jig.support.AtomicFiles;
 import dev.jig.support.JigLog;
 import java.io.IOException;
@@ -18,8 +21,9 @@ import org.apiguardian.api.API;
 /**
  * A directory on disk where every started container is registered until it is removed, so that a later run
  * removes what a killed JVM left behind (Testcontainers' own reaper, Ryuk, is usually off here). Containers
- * also carry the label {@code dev.jig.owner=<pid>@<start>}, so that one killed between its creation and its
- * registration is found too. {@link ContainerSpec#start()} reaps once per JVM and registry.
+ * also carry the labels {@code dev.jig.owner=<pid>@<start>} and {@code dev.jig.host=<host token>} (machine, boot
+ * and pid namespace), so that one killed between its creation and its registration is found too; a labelled
+ * container of another host (a shared engine) is never removed. {@link ContainerSpec#start()} reaps once per JVM and registry.
  *
  * <pre>{@code
  * ContainerRegistry.defaultRegistry().reapLeftovers()
@@ -67,13 +71,19 @@ public final class ContainerRegistry {
     /**
      * Removes every registered or Jig-labelled container whose owning JVM is gone, and deletes the stale
      * entries; containers of JVMs that still run are left alone. Prints one line per removal to
-     * {@code System.err}. Needs a Docker engine; without one, it only warns.
+     * {@code System.err}. Needs a Docker engine; without one, it only warns. Containers labelled by a JVM of
+     * another host, boot or pid namespace, and those with the {@code <pid>@<start>} labels of Jig before 0.3, are
+     * left alone.
+     *
+     * @throws PrivateDirectoryException if the directory is a symbolic link, another user's, or writable by others
      */
     public List<ReapedContainer> reapLeftovers() {
         List<ReapedContainer> reaped = new ArrayList<>();
         try {
             reapRegistered(reaped);
             reapLabelled(reaped);
+        } catch (PrivateDirectoryException e) {
+            throw e; // its entries are not to be trusted: the user must act
         } catch (RuntimeException | LinkageError e) {
             JigLog.warn("could not reap leftover containers (" + directory + "): " + e);
         }
@@ -86,6 +96,7 @@ public final class ContainerRegistry {
     }
 
     void reapOnce() {
+        ensurePrivate();
         if (REAPED_IN_THIS_JVM.add(directory)) {
             reapLeftovers();
         }
@@ -96,7 +107,7 @@ public final class ContainerRegistry {
         ContainerEntry entry = ContainerEntry.of(name, containerId, image);
         Path file = directory.resolve(containerId + SUFFIX);
         try {
-            Files.createDirectories(directory);
+            ensurePrivate();
             AtomicFiles.write(file, temp -> JSON.writeValue(temp.toFile(), entry));
         } catch (IOException | RuntimeException e) {
             JigLog.warn("could not register container " + name + " (" + containerId + ") in " + directory
@@ -106,10 +117,16 @@ public final class ContainerRegistry {
         return () -> deleteQuietly(file);
     }
 
+    /** Makes the directory (0700) or checks that only this user can write it; fails with what to do otherwise. */
+    void ensurePrivate() {
+        PrivateDirectory.ensure(directory, "container registry", DIRECTORY_PROPERTY);
+    }
+
     private void reapRegistered(List<ReapedContainer> reaped) {
-        if (!Files.isDirectory(directory)) {
+        if (!Files.exists(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        ensurePrivate();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
             for (Path file : files) {
                 ContainerEntry entry;
@@ -133,7 +150,11 @@ public final class ContainerRegistry {
         for (var container : DockerContainer.labelled()) {
             Map<String, String> labels = container.getLabels() == null ? Map.of() : container.getLabels();
             boolean known = reaped.stream().anyMatch(r -> r.containerId().equals(container.getId()));
-            if (!known && !ContainerEntry.ownerAlive(labels.get(DockerContainer.OWNER_LABEL))) {
+            // Only a JVM of this host, boot and pid namespace can be known to be gone: on an engine that several
+            // hosts or CI jobs share, the others' containers are not ours to judge.
+            boolean gone = Owner.parse(labels.get(DockerContainer.OWNER_LABEL), labels.get(DockerContainer.HOST_LABEL))
+                    .map(Owner::isGone).orElse(false);
+            if (!known && gone) {
                 remove(new ReapedContainer(labels.getOrDefault(DockerContainer.NAME_LABEL, "?"), container.getId(),
                         Objects.toString(container.getImage(), "")), reaped);
             }

@@ -28,6 +28,12 @@ final class DockerContainer {
 
     /** The label that names the JVM that started a container, for reaping when that JVM is gone. */
     static final String OWNER_LABEL = "dev.jig.owner";
+    /**
+     * The host token of that JVM (machine, boot, pid namespace). A label of its own rather than a part of the
+     * owner label, so that the reapers of earlier Jig versions, which read {@code <pid>@<start>} there, still
+     * read it right and do not take a running JVM's container for a leftover.
+     */
+    static final String HOST_LABEL = "dev.jig.host";
     static final String NAME_LABEL = "dev.jig.name";
 
     private final GenericContainer<?> container;

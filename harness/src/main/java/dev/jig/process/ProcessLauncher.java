@@ -1,5 +1,7 @@
 package dev.jig.process;
 
+import dev.jig.leftover.Cgroup;
+import dev.jig.leftover.Containment;
 import dev.jig.profile.SystemProfiler;
 import dev.jig.record.OutputLine;
 import dev.jig.record.Secrets;
@@ -83,6 +85,10 @@ final class ProcessLauncher {
                 builder.environment().put(variable, value);
             }
         });
+        // The cookie and the cgroup keep every descendant findable, whatever it does (see dev.jig.leftover).
+        Containment containment = Containment.of(spec.name(), registry.directory());
+        builder.command(containment.command(command, builder.environment().get("PATH"), spec.workingDirectory()));
+        builder.environment().putAll(containment.environment());
         ProcessOutput output = new ProcessOutput(spec.name(), ProcessOutput.DEFAULT_CAPACITY);
         if (spec.echo()) {
             output.subscribe(line -> echo(spec.name(), line));
@@ -91,10 +97,11 @@ final class ProcessLauncher {
         try {
             process = builder.start();
         } catch (IOException e) {
+            containment.cgroup().ifPresent(Cgroup::close);
             throw LaunchFailure.of(spec.name(), command, spec.workingDirectory(), e);
         }
         SystemProcess system = SystemProcess.attach(spec.name(), process, command, output,
-                freePort > 0 ? freePort : null, spec.stopGraceValue(), spec.outputTailValue());
+                freePort > 0 ? freePort : null, spec.stopGraceValue(), spec.outputTailValue(), containment);
         RunningProcesses.add(system);
         system.setUnregister(registry.register(spec.name(), process.toHandle(), Secrets.maskCommand(command)));
         return system;

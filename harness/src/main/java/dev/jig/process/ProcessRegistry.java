@@ -1,11 +1,14 @@
 package dev.jig.process;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jig.leftover.CookieReaper;
+import dev.jig.leftover.PrivateDirectory;
 import dev.jig.support.AtomicFiles;
 import dev.jig.support.JigLog;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,20 +76,31 @@ public final class ProcessRegistry {
     /**
      * Stops every registered process whose owning JVM is gone and that is still running (same pid
      * and same start instant, so a stranger that reused the pid is never touched), and deletes the
-     * stale entries. Entries of JVMs that still run are left alone. Prints one line per reaped
-     * process to {@code System.err}.
+     * stale entries. Entries of JVMs that still run are left alone. Then stops every process whose
+     * environment cookie names this registry and a JVM of this host that is gone (double-forked daemons,
+     * {@code setsid} grandchildren), and removes such JVMs' cgroups. Prints one line per reaped process to
+     * {@code System.err}.
+     *
+     * @throws dev.jig.leftover.PrivateDirectoryException if the directory is a symbolic link, another user's, or
+     *                                                    writable by others: its entries are not to be trusted
      */
     public List<ReapedProcess> reapLeftovers() {
         List<ReapedProcess> reaped = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            return reaped;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
-            for (Path file : files) {
-                reapEntry(file, reaped);
+        if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+            ensurePrivate();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+                for (Path file : files) {
+                    reapEntry(file, reaped);
+                }
+            } catch (IOException e) {
+                JigLog.warn("could not read the process registry " + directory + ": " + e);
             }
-        } catch (IOException e) {
-            JigLog.warn("could not read the process registry " + directory + ": " + e);
+        }
+        // What no entry leads to: daemons and setsid grandchildren of a killed run, by their cookie.
+        for (CookieReaper.Reaped leftover : CookieReaper.reap(directory, REAP_GRACE)) {
+            JigLog.warn("reaped leftover " + leftover.name() + " (pid " + leftover.pid() + ", found by its cookie) "
+                    + "from a run that ended without stopping it");
+            reaped.add(new ReapedProcess(leftover.name(), leftover.pid(), leftover.command()));
         }
         return reaped;
     }
@@ -96,11 +110,17 @@ public final class ProcessRegistry {
         return "ProcessRegistry[" + directory + "]";
     }
 
-    /** Reaps leftovers the first time this JVM starts a process with this registry. */
+    /** Checks the directory before every start; reaps leftovers the first time this JVM starts one with it. */
     void reapOnce() {
+        ensurePrivate();
         if (REAPED_IN_THIS_JVM.add(directory)) {
             reapLeftovers();
         }
+    }
+
+    /** Makes the directory (0700) or checks that only this user can write it; fails with what to do otherwise. */
+    void ensurePrivate() {
+        PrivateDirectory.ensure(directory, "process registry", DIRECTORY_PROPERTY);
     }
 
     /**
@@ -112,7 +132,7 @@ public final class ProcessRegistry {
         Path file = directory.resolve(process.pid() + "-" + Integer.toHexString(entry.startInstant().hashCode())
                 + SUFFIX);
         try {
-            Files.createDirectories(directory);
+            ensurePrivate();
             // Written aside and moved into place, so a reaper never reads half an entry.
             AtomicFiles.write(file, temp -> JSON.writeValue(temp.toFile(), entry));
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.jig.process;
 
+import dev.jig.leftover.Containment;
 import dev.jig.profile.SystemProfiler;
 import dev.jig.record.OutputLine;
 import dev.jig.record.ProcessRecord;
@@ -45,6 +46,8 @@ public final class SystemProcess implements AutoCloseable {
     private final Set<ProcessHandle> knownDescendants = ConcurrentHashMap.newKeySet();
     private final Object stopLock = new Object();
     private final ReadyCapture ready;
+    private final Containment containment;
+    private volatile String stoppedBy;
     private volatile Runnable unregister = () -> { };
     private volatile SystemProfiler profiler;
     private boolean stopped;
@@ -52,7 +55,7 @@ public final class SystemProcess implements AutoCloseable {
     private volatile boolean stopRequested;
 
     private SystemProcess(String name, Process process, List<String> command, ProcessOutput output,
-                          Integer port, Duration stopGrace, int outputTail) {
+                          Integer port, Duration stopGrace, int outputTail, Containment containment) {
         this.name = name;
         this.process = process;
         this.command = List.copyOf(command);
@@ -60,12 +63,14 @@ public final class SystemProcess implements AutoCloseable {
         this.ready = new ReadyCapture(port);
         this.stopGrace = stopGrace;
         this.outputTail = outputTail;
+        this.containment = containment;
     }
 
     /** Wraps a just-spawned process and starts reading its output. */
     static SystemProcess attach(String name, Process process, List<String> command, ProcessOutput output,
-                                Integer port, Duration stopGrace, int outputTail) {
-        SystemProcess system = new SystemProcess(name, process, command, output, port, stopGrace, outputTail);
+                                Integer port, Duration stopGrace, int outputTail, Containment containment) {
+        SystemProcess system = new SystemProcess(name, process, command, output, port, stopGrace, outputTail,
+                containment);
         system.readers.add(OutputReader.start(name, process.getInputStream(), OutputLine.Stream.OUT, output));
         system.readers.add(OutputReader.start(name, process.getErrorStream(), OutputLine.Stream.ERR, output));
         Thread watcher = new Thread(system::watchExit, "jig-" + name + "-exit");
@@ -175,8 +180,10 @@ public final class SystemProcess implements AutoCloseable {
 
     /**
      * Stops the process and all its descendants: the polite signal (SIGTERM) first, then a kill for
-     * whatever is still running after the stop grace period. Safe to call again and on a process that
-     * already exited.
+     * whatever is still running after the stop grace period. Descendants are its process tree, every process
+     * that carries its environment cookie (daemons, {@code setsid} grandchildren, children forked during the
+     * grace) and, where it has one, everything in its cgroup; {@link ProcessRecord#stoppedBy()} says which was
+     * needed. Safe to call again and on a process that already exited (what it left running is stopped).
      *
      * @return the exit code
      */
@@ -189,7 +196,7 @@ public final class SystemProcess implements AutoCloseable {
                     if (profiler != null) {
                         profiler.sampleNow(); // the tree's CPU and memory vanish with it
                     }
-                    ProcessTree.stop(treeNow(), stopGrace);
+                    stoppedBy = containment.stop(treeNow(), stopGrace);
                 } finally {
                     release();
                 }
@@ -217,14 +224,14 @@ public final class SystemProcess implements AutoCloseable {
         stop();
     }
 
-    /** What the record of the test keeps: masked command, exit code, the tail of the output. */
+    /** What the record of the test keeps: masked command, exit code, the tail of the output, how it was stopped. */
     public ProcessRecord toRecord() {
         List<String> tail = output.tail(outputTail).stream().map(OutputLine::formatted)
                 .collect(Collectors.toList());
         OptionalInt exit = exitCode();
         return new ProcessRecord(name, Secrets.maskCommand(command), pid(),
                 exit.isPresent() ? exit.getAsInt() : null, tail,
-                output.truncated() || output.count() > outputTail);
+                output.truncated() || output.count() > outputTail, ProcessRecord.PROCESS, null, stoppedBy);
     }
 
     @Override
@@ -237,7 +244,7 @@ public final class SystemProcess implements AutoCloseable {
         synchronized (stopLock) {
             stopped = true;
             try {
-                ProcessTree.kill(treeNow());
+                containment.kill(treeNow());
             } finally {
                 release();
             }

@@ -15,10 +15,16 @@ import org.apiguardian.api.API;
  * @param outputTruncated whether earlier lines were dropped from {@code output}
  * @param kind            {@value #PROCESS} or {@value #CONTAINER}; a missing value reads as a process
  * @param image           the container image (for a container system), else {@code null}
+ * @param stoppedBy       for a process Jig stopped: {@code "tree"} (everything it started was in its process
+ *                        tree), {@code "cookie"} (some were found only by their environment cookie: a daemon, a
+ *                        {@code setsid} grandchild, a child forked during the stop) or {@code "cgroup"} (some only
+ *                        in its cgroup: a child that cleared its environment); {@code null} while running and for
+ *                        containers
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ProcessRecord(String name, List<String> command, long pid, Integer exitCode,
-                            List<String> output, boolean outputTruncated, String kind, String image) {
+                            List<String> output, boolean outputTruncated, String kind, String image,
+                            String stoppedBy) {
 
     /** The kind of a system run as a subprocess. */
     public static final String PROCESS = "process";
@@ -31,9 +37,15 @@ public record ProcessRecord(String name, List<String> command, long pid, Integer
         kind = kind == null ? PROCESS : kind;
     }
 
+    /** A record without {@code stoppedBy}, as before Jig said how it stopped a system. */
+    public ProcessRecord(String name, List<String> command, long pid, Integer exitCode,
+                         List<String> output, boolean outputTruncated, String kind, String image) {
+        this(name, command, pid, exitCode, output, outputTruncated, kind, image, null);
+    }
+
     /** The record of a subprocess (kind {@value #PROCESS}, no image), as before containers existed. */
     public ProcessRecord(String name, List<String> command, long pid, Integer exitCode,
                          List<String> output, boolean outputTruncated) {
-        this(name, command, pid, exitCode, output, outputTruncated, PROCESS, null);
+        this(name, command, pid, exitCode, output, outputTruncated, PROCESS, null, null);
     }
 }
