@@ -129,7 +129,13 @@ public final class Cgroup implements AutoCloseable {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent.get(), PREFIX + registryKey + "_*")) {
             for (Path dir : dirs) {
                 cookieOf(dir.getFileName().toString()).filter(c -> c.owner().isGone()).ifPresent(cookie -> {
-                    new Cgroup(dir).close();
+                    Cgroup leftover = new Cgroup(dir);
+                    int members = leftover.members().size();
+                    leftover.close();
+                    if (members > 0) {
+                        JigLog.warn("reaped the cgroup of leftover " + cookie.systemName() + " with " + members
+                                + " process(es) in it, from a run that ended without stopping it");
+                    }
                     reaped.add(cookie);
                 });
             }
