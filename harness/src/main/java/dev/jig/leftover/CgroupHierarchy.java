@@ -150,11 +150,12 @@ public final class CgroupHierarchy {
 
     private static boolean awaitMember(Cgroup group, Process shell) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        Poll poll = new Poll();
         while (System.nanoTime() - deadline < 0 && shell.isAlive()) {
             if (group.members().stream().anyMatch(p -> p.pid() == shell.pid())) {
                 return true;
             }
-            Processes.pause();
+            poll.pause();
         }
         return false;
     }

@@ -97,6 +97,7 @@ public final class Containment {
         look(found);
         Processes.terminate(found.all());
         long deadline = System.nanoTime() + grace.toNanos();
+        Poll poll = new Poll();
         while (true) {
             if (Processes.runningOf(found.all()).isEmpty()) {
                 List<ProcessHandle> newcomers = look(found);
@@ -105,7 +106,7 @@ public final class Containment {
                 }
                 Processes.terminate(newcomers); // forked during the grace: the polite signal too
             }
-            if (System.nanoTime() - deadline >= 0 || !Processes.pause()) {
+            if (System.nanoTime() - deadline >= 0 || !poll.pause()) {
                 break;
             }
         }
@@ -128,13 +129,14 @@ public final class Containment {
     /** Kills what runs, and looks again, until a look finds nothing running (bounded); then removes the cgroup. */
     private void killAll(Found found) {
         long deadline = System.nanoTime() + KILL_WAIT.toNanos();
+        Poll poll = new Poll();
         List<ProcessHandle> running = Processes.runningOf(found.all());
         while (!running.isEmpty()) {
             Processes.kill(running);
             if (cgroup != null) {
                 cgroup.kill();
             }
-            if (System.nanoTime() - deadline >= 0 || !Processes.pause()) {
+            if (System.nanoTime() - deadline >= 0 || !poll.pause()) {
                 JigLog.warn("still running after Jig killed them: pids " + running.stream().map(ProcessHandle::pid)
                         .toList() + " (" + cookie.systemName() + "); stop them by hand: kill -9 <pid>");
                 break;
@@ -143,7 +145,7 @@ public final class Containment {
             running = Processes.runningOf(found.all());
         }
         if (cgroup != null) {
-            cgroup.close();
+            cgroup.closeInBackground(); // kills what a last look may have missed, then the slow removal
         }
     }
 

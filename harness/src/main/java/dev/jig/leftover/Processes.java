@@ -13,8 +13,6 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.3")
 public final class Processes {
 
-    private static final long POLL_MILLIS = 20;
-
     private Processes() {
     }
 
@@ -49,23 +47,13 @@ public final class Processes {
     /** Waits up to {@code timeout} until none of {@code processes} runs; whether that happened. */
     static boolean awaitGone(Collection<ProcessHandle> processes, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        Poll poll = new Poll();
         while (!runningOf(processes).isEmpty()) {
-            if (System.nanoTime() - deadline >= 0 || !pause()) {
+            if (System.nanoTime() - deadline >= 0 || !poll.pause()) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** Sleeps one poll interval; false when interrupted (the flag is set again). */
-    static boolean pause() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** The one-letter state from {@code /proc/<pid>/status} ("S", "R", "Z", ...), or "" off Linux. */
