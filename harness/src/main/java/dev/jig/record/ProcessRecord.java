@@ -15,6 +15,11 @@ import org.apiguardian.api.API;
  * @param outputTruncated whether earlier lines were dropped from {@code output}
  * @param kind            {@value #PROCESS} or {@value #CONTAINER}; a missing value reads as a process
  * @param image           the container image (for a container system), else {@code null}
+ * @param stoppedBy       for a process Jig stopped: {@code "tree"} (everything it started was in its process
+ *                        tree), {@code "cookie"} (some were found only by their environment cookie: a daemon, a
+ *                        {@code setsid} grandchild, a child forked during the stop) or {@code "cgroup"} (some only
+ *                        in its cgroup: a child that cleared its environment); {@code null} while running and for
+ *                        containers
  * @param ended           how it ended: {@value #STOPPED} (Jig stopped it), {@value #KILLED} (killed by a test, as a
  *                        crash), {@value #EXITED} (by itself); {@code null} while it runs
  * @param restarts        how many times a test restarted it
@@ -22,7 +27,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ProcessRecord(String name, List<String> command, long pid, Integer exitCode,
                             List<String> output, boolean outputTruncated, String kind, String image,
-                            String ended, int restarts) {
+                            String stoppedBy, String ended, int restarts) {
 
     /** The kind of a system run as a subprocess. */
     public static final String PROCESS = "process";
@@ -41,15 +46,21 @@ public record ProcessRecord(String name, List<String> command, long pid, Integer
         kind = kind == null ? PROCESS : kind;
     }
 
+    /** A record without {@code stoppedBy}, as before Jig said how it stopped a system. */
+    public ProcessRecord(String name, List<String> command, long pid, Integer exitCode,
+                         List<String> output, boolean outputTruncated, String kind, String image) {
+        this(name, command, pid, exitCode, output, outputTruncated, kind, image, null);
+    }
+
     /** The record of a subprocess (kind {@value #PROCESS}, no image), as before containers existed. */
     public ProcessRecord(String name, List<String> command, long pid, Integer exitCode,
                          List<String> output, boolean outputTruncated) {
-        this(name, command, pid, exitCode, output, outputTruncated, PROCESS, null);
+        this(name, command, pid, exitCode, output, outputTruncated, PROCESS, null, null, null, 0);
     }
 
     /** A record without {@link #ended()} and restarts, as before systems could be controlled. */
     public ProcessRecord(String name, List<String> command, long pid, Integer exitCode,
-                         List<String> output, boolean outputTruncated, String kind, String image) {
-        this(name, command, pid, exitCode, output, outputTruncated, kind, image, null, 0);
+                         List<String> output, boolean outputTruncated, String kind, String image, String stoppedBy) {
+        this(name, command, pid, exitCode, output, outputTruncated, kind, image, stoppedBy, null, 0);
     }
 }

@@ -6,7 +6,7 @@ import dev.jig.record.Secrets;
 import dev.jig.record.Timeline;
 import dev.jig.system.internal.Instance;
 import dev.jig.system.internal.Launch;
-import dev.jig.system.internal.Owner;
+import dev.jig.leftover.Owner;
 import dev.jig.system.internal.Spawn;
 import dev.jig.system.internal.SpawnFailure;
 import java.io.IOException;
@@ -115,9 +115,10 @@ final class Launcher {
         Map<String, String> env = new LinkedHashMap<>();
         spec.envMap().forEach((variable, value) -> env.put(variable,
                 value == null ? null : resolve(spec, value, freePort, "environment variable " + variable)));
-        Map<String, String> labels = Map.of(Owner.LABEL, Owner.current(), Owner.NAME_LABEL, spec.name());
+        Map<String, String> labels = Map.of(Spawn.OWNER_LABEL, Owner.current().process(),
+                Spawn.HOST_LABEL, Owner.current().host(), Spawn.NAME_LABEL, spec.name());
         return new Spawn(spec.name(), List.copyOf(args), spec.jvmArgList(), env, spec.workingDirectory(), labels,
-                recording, output::add);
+                recording, output::add, spec.registryOrDefault().directory());
     }
 
     private static String resolve(SystemSpec spec, Object value, int freePort, String what) {

@@ -34,7 +34,7 @@ final class LogLineReady extends ReadyCondition {
                 wait.wake();
             }
         })) {
-            for (OutputLine line : output.lines()) {
+            for (OutputLine line : output.linesOfThisRun()) { // after a restart, the old run's lines do not count
                 if (match.get() != null || offer(line, match)) {
                     break;
                 }

@@ -41,7 +41,7 @@ public sealed interface Ready permits ReadyCondition {
 
     /**
      * A line on stdout or stderr in which {@code regex} is found; lines printed before the wait began
-     * count too. The groups of the match are kept ({@link RunningSystem#captured()}); a group named
+     * count too (after a restart, only the new run's). The groups of the match are kept ({@link RunningSystem#captured()}); a group named
      * {@code port}, or else group 1 if it is a number from 1 to 65535, becomes the system's port.
      */
     static Ready logLine(String regex) {

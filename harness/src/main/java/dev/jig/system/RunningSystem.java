@@ -345,7 +345,7 @@ public final class RunningSystem implements AutoCloseable {
         String ended = exit.isEmpty() ? null : stoppedBy != null ? stoppedBy : ProcessRecord.EXITED;
         return new ProcessRecord(name(), Secrets.maskCommand(known.command()), known.pid(),
                 exit.isPresent() ? exit.getAsInt() : null, tail, output.truncated() || output.count() > tailLines,
-                kind(), known.image(), ended, restarts);
+                kind(), known.image(), known.stoppedBy(), ended, restarts);
     }
 
     @Override

@@ -39,6 +39,8 @@ public final class SystemOutput {
     private int head;
     private long dropped;
     private String ending;
+    /** The sequence number of the first line of the current run (after a restart, of the new one). */
+    private long runStart;
 
     SystemOutput(String name, int capacity) {
         this.name = Objects.requireNonNull(name, "name");
@@ -175,6 +177,15 @@ public final class SystemOutput {
     void reopen() {
         synchronized (lock) {
             ending = null;
+            runStart = dropped + size();
+        }
+    }
+
+    /** The lines kept of the current run: after a restart, only what the new run printed. */
+    List<OutputLine> linesOfThisRun() {
+        synchronized (lock) {
+            int skip = (int) Math.max(0, Math.min(size(), runStart - dropped));
+            return List.copyOf(buffer.subList(head + skip, buffer.size()));
         }
     }
 

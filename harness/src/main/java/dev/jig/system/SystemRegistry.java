@@ -1,12 +1,15 @@
 package dev.jig.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jig.leftover.PrivateDirectory;
+import dev.jig.leftover.PrivateDirectoryException;
 import dev.jig.support.AtomicFiles;
 import dev.jig.support.JigLog;
 import dev.jig.system.internal.Backend;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +74,13 @@ public final class SystemRegistry {
      * Stops every registered system whose owning JVM is gone and that still runs (a process: same pid and same
      * start instant, so a stranger that reused the pid is never touched; a container: removed), and deletes the
      * stale entries; entries of JVMs that still run are left alone. Prints one line per reaped system to
-     * {@code System.err}. Containers are reaped only where Testcontainers and Docker are available.
+     * {@code System.err}. Then stops every process whose environment cookie names this registry and a JVM of this
+     * host that is gone (double-forked daemons, {@code setsid} grandchildren) and removes such JVMs' cgroups; and
+     * removes containers labelled by a gone JVM of this host (never another host's on a shared engine). Containers
+     * are reaped only where Testcontainers and Docker are available.
+     *
+     * @throws PrivateDirectoryException if the directory is a symbolic link, another user's, or writable by others:
+     *                                   its entries are not to be trusted
      */
     public List<ReapedSystem> reapLeftovers() {
         List<ReapedSystem> reaped = new ArrayList<>();
@@ -86,8 +95,12 @@ public final class SystemRegistry {
         return "SystemRegistry[" + directory + "]";
     }
 
-    /** Reaps the leftovers of {@code backend} the first time this JVM starts one of its systems here. */
+    /**
+     * Checks the directory before every start; reaps the leftovers of {@code backend} the first time this JVM starts
+     * one of its systems here.
+     */
     void reapOnce(Backend backend) {
+        ensurePrivate();
         if (REAPED_IN_THIS_JVM.add(directory + " " + backend.kind())) {
             reap(backend);
         }
@@ -101,7 +114,7 @@ public final class SystemRegistry {
         RegistryEntry entry = RegistryEntry.of(name, kind, id, maskedCommand);
         Path file = directory.resolve(kind + "-" + id.replaceAll("[^A-Za-z0-9]", "_") + SUFFIX);
         try {
-            Files.createDirectories(directory);
+            ensurePrivate();
             // Written aside and moved into place, so a reaper never reads half an entry.
             AtomicFiles.write(file, temp -> JSON.writeValue(temp.toFile(), entry));
         } catch (IOException | RuntimeException e) {
@@ -116,20 +129,28 @@ public final class SystemRegistry {
         List<ReapedSystem> reaped = new ArrayList<>();
         Set<String> handled = new HashSet<>();
         try {
-            if (Files.isDirectory(directory)) {
+            if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+                ensurePrivate();
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, backend.kind() + "-*" + SUFFIX)) {
                     for (Path file : files) {
                         reapEntry(backend, file, reaped, handled);
                     }
                 }
             }
-            for (Backend.Leftover leftover : backend.reapUnregistered(handled)) {
+            for (Backend.Leftover leftover : backend.reapUnregistered(directory, handled)) {
                 reaped.add(reported(backend, leftover.name(), leftover.registryId(), leftover.description()));
             }
+        } catch (PrivateDirectoryException e) {
+            throw e; // its entries are not to be trusted: the user must act
         } catch (IOException | RuntimeException | LinkageError e) {
             JigLog.warn("could not reap the leftover " + backend.kind() + " systems of " + directory + ": " + e);
         }
         return reaped;
+    }
+
+    /** Makes the directory (0700) or checks that only this user can write it; fails with what to do otherwise. */
+    private void ensurePrivate() {
+        PrivateDirectory.ensure(directory, "system registry", DIRECTORY_PROPERTY);
     }
 
     private void reapEntry(Backend backend, Path file, List<ReapedSystem> reaped, Set<String> handled) {

@@ -109,6 +109,7 @@ final class PageData {
             node.put("truncated", p.outputTruncated());
             node.put("kind", p.kind());
             node.put("image", p.image());
+            node.put("stoppedBy", p.stoppedBy());
         }
         ArrayNode fakes = t.putArray("fakes");
         for (FakeRecord f : test.fakes()) {

@@ -70,7 +70,8 @@ function processView(p, failed) {
   const exit = "exit " + (p.exit === null || p.exit === undefined ? "–" : p.exit);
   const title = p.kind === "container"
     ? "Container " + p.name + " (image " + p.image + ", " + exit + ")"
-    : "Process " + p.name + " (pid " + p.pid + ", " + exit + ")";
+    : "Process " + p.name + " (pid " + p.pid + ", " + exit
+      + (p.stoppedBy && p.stoppedBy !== "tree" ? ", some of it found only by its " + p.stoppedBy : "") + ")";
   const box = el("div", { cls: "process" }, el("h3", { text: title }),
     commandView(p.command.join(" ")));
   const lines = p.output;

@@ -32,7 +32,7 @@ class ResultsFileTest {
             // nothing to start: the span still records
         }
         test.add(new ProcessRecord("atm", List.of("java", "--password", "***"), 42, 0,
-                List.of("12:00:00.001 out listening on port 1"), false));
+                List.of("12:00:00.001 out listening on port 1"), false, ProcessRecord.PROCESS, null, "cookie"));
         test.add(new FakeRecord("bank", "tcp", "127.0.0.1:1", 1, List.of(), List.of()));
         run.finishTest(test.id(), TestStatus.FAILED, new AssertionError("boom"));
         return run.toRecord();
@@ -59,6 +59,7 @@ class ResultsFileTest {
         assertTrue(json.contains("\"durationNanos\""), json);
         assertTrue(json.contains("\"startedAt\" : \"20"), "an ISO instant, not a number: " + json);
         assertTrue(json.contains("\"name\" : \"start bank\""), json);
+        assertTrue(json.contains("\"stoppedBy\" : \"cookie\""), json);
     }
 
     @Test

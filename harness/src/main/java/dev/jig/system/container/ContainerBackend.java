@@ -3,7 +3,8 @@ package dev.jig.system.container;
 import dev.jig.record.ProcessRecord;
 import dev.jig.system.internal.Backend;
 import dev.jig.system.internal.Launch;
-import dev.jig.system.internal.Owner;
+import dev.jig.leftover.Owner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,11 +68,15 @@ public final class ContainerBackend implements Backend {
     }
 
     @Override
-    public List<Leftover> reapUnregistered(Set<String> registered) {
+    public List<Leftover> reapUnregistered(Path registry, Set<String> registered) {
         List<Leftover> reaped = new ArrayList<>();
         for (var container : DockerContainer.labelled()) {
             Map<String, String> labels = container.getLabels() == null ? Map.of() : container.getLabels();
-            if (!registered.contains(container.getId()) && !Owner.alive(labels.get(DockerContainer.OWNER_LABEL))) {
+            // Only a JVM of this host, boot and pid namespace can be known to be gone: on an engine that several
+            // hosts or CI jobs share, the others' containers are not ours to judge.
+            boolean gone = Owner.parse(labels.get(DockerContainer.OWNER_LABEL), labels.get(DockerContainer.HOST_LABEL))
+                    .map(Owner::isGone).orElse(false);
+            if (!registered.contains(container.getId()) && gone) {
                 DockerContainer.removeQuietly(container.getId());
                 reaped.add(new Leftover(labels.getOrDefault(DockerContainer.NAME_LABEL, "?"), container.getId(),
                         "image " + Objects.toString(container.getImage(), "")));

@@ -9,7 +9,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
-import dev.jig.system.internal.Owner;
+import dev.jig.system.internal.Spawn;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +29,10 @@ import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 final class DockerContainer {
 
     /** The label that names the JVM that started a container, for reaping when that JVM is gone. */
-    static final String OWNER_LABEL = Owner.LABEL;
-    static final String NAME_LABEL = Owner.NAME_LABEL;
+    static final String OWNER_LABEL = Spawn.OWNER_LABEL;
+    /** The host token of that JVM (machine, boot, pid namespace): see {@link Spawn#HOST_LABEL}. */
+    static final String HOST_LABEL = Spawn.HOST_LABEL;
+    static final String NAME_LABEL = Spawn.NAME_LABEL;
 
     private final GenericContainer<?> container;
     /** Whether the container runs on the host's network (Jig's own), or as the user configured it. */

@@ -1,5 +1,6 @@
 package dev.jig.system.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -23,11 +24,11 @@ public interface Backend {
     void kill(String registryId, Duration grace);
 
     /**
-     * Stops leftovers that were never registered (a container labelled with an owner that is gone, killed
-     * between its creation and its registration) and returns what it stopped; {@code registered} are the ids
-     * the registry already handled.
+     * Stops leftovers that no entry of the registry in {@code registry} leads to (a container labelled with an
+     * owner that is gone, killed between its creation and its registration; a daemon found by its environment
+     * cookie) and returns what it stopped; {@code registered} are the ids the registry already handled.
      */
-    default List<Leftover> reapUnregistered(Set<String> registered) {
+    default List<Leftover> reapUnregistered(Path registry, Set<String> registered) {
         return List.of();
     }
 

@@ -62,6 +62,14 @@ public interface Instance {
     /** Stops it politely, kills what is left after {@code grace}; returns the exit code, or null if unknown. */
     Integer stop(Duration grace);
 
+    /**
+     * How the last {@link #stop} found what it stopped: {@code "tree"}, {@code "cookie"} or {@code "cgroup"}
+     * (see {@code ProcessRecord#stoppedBy()}); null for containers and before a stop.
+     */
+    default String stoppedBy() {
+        return null;
+    }
+
     /** Kills it at once, with everything it started. */
     void kill();
 

@@ -18,8 +18,20 @@ import org.apiguardian.api.API;
  * @param labels     what identifies the owner of the instance, for reaping (container labels)
  * @param recording  a flight recording file to write (profiled Java main classes), or null
  * @param output     where each line of stdout and stderr goes
+ * @param registry   the directory of the registry it is registered in (its processes' cookie names it)
  */
 @API(status = API.Status.INTERNAL, since = "0.3")
 public record Spawn(String name, List<String> args, List<String> jvmArgs, Map<String, String> env, Path workingDir,
-                    Map<String, String> labels, Path recording, Consumer<OutputLine> output) {
+                    Map<String, String> labels, Path recording, Consumer<OutputLine> output, Path registry) {
+
+    /** The label with the {@code <pid>@<start>} of the JVM that started an instance, for reaping. */
+    public static final String OWNER_LABEL = "dev.jig.owner";
+    /**
+     * The host token of that JVM (machine, boot, pid namespace). A label of its own rather than a part of the
+     * owner label, so that the reapers of earlier Jig versions, which read {@code <pid>@<start>} there, still
+     * read it right and do not take a running JVM's container for a leftover.
+     */
+    public static final String HOST_LABEL = "dev.jig.host";
+    /** The label with the system's name, e.g. {@code "atm"}. */
+    public static final String NAME_LABEL = "dev.jig.name";
 }

@@ -3,10 +3,13 @@ package dev.jig.system.process;
 import dev.jig.record.ProcessRecord;
 import dev.jig.system.internal.Backend;
 import dev.jig.system.internal.Launch;
-import dev.jig.system.internal.Owner;
+import dev.jig.leftover.CookieReaper;
+import dev.jig.leftover.Processes;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -18,6 +21,7 @@ import org.apiguardian.api.API;
 public final class ProcessBackend implements Backend {
 
     private static final ProcessBackend BACKEND = new ProcessBackend();
+    private static final Duration COOKIE_GRACE = Duration.ofSeconds(2);
 
     private ProcessBackend() {
     }
@@ -53,16 +57,29 @@ public final class ProcessBackend implements Backend {
         live(registryId).ifPresent(root -> ProcessTree.stop(ProcessTree.snapshot(root), grace));
     }
 
+    /** Daemons and {@code setsid} grandchildren of a killed run, found by the cookie that names this registry. */
+    @Override
+    public List<Leftover> reapUnregistered(Path registry, Set<String> registered) {
+        List<Leftover> reaped = new ArrayList<>();
+        for (CookieReaper.Reaped leftover : CookieReaper.reap(registry, COOKIE_GRACE)) {
+            reaped.add(new Leftover(leftover.name(), leftover.pid() + "@cookie",
+                    "found by its cookie: " + String.join(" ", leftover.command())));
+        }
+        return reaped;
+    }
+
     /** {@code "<pid>@<start instant>"} of a process that runs now. */
     static String registryId(ProcessHandle process) {
-        return process.pid() + "@" + Owner.startOf(process);
+        return process.pid() + "@" + Processes.startOf(process);
     }
 
     private static Optional<ProcessHandle> live(String registryId) {
         int at = registryId.indexOf('@');
         try {
-            return at < 1 ? Optional.empty()
-                    : Owner.live(Long.parseLong(registryId.substring(0, at)), registryId.substring(at + 1));
+            String start = at < 1 ? "" : registryId.substring(at + 1);
+            // Without a start instant the process cannot be told from a stranger that reused the pid.
+            return start.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(registryId.substring(0, at)))
+                    .filter(Processes::running).filter(h -> start.equals(Processes.startOf(h)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

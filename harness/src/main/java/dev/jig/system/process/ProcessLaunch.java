@@ -1,5 +1,7 @@
 package dev.jig.system.process;
 
+import dev.jig.leftover.Cgroup;
+import dev.jig.leftover.Containment;
 import dev.jig.profile.SystemProfiler;
 import dev.jig.record.Secrets;
 import dev.jig.system.internal.Backend;
@@ -58,13 +60,18 @@ final class ProcessLaunch implements Launch {
                 builder.environment().put(variable, value);
             }
         });
+        // The cookie and the cgroup keep every descendant findable, whatever it does (see dev.jig.leftover).
+        Containment containment = Containment.of(spawn.name(), spawn.registry());
+        builder.command(containment.command(command, builder.environment().get("PATH"), spawn.workingDir()));
+        builder.environment().putAll(containment.environment());
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
+            containment.cgroup().ifPresent(Cgroup::close);
             throw LaunchFailure.of(spawn.name(), command, spawn.workingDir(), e);
         }
-        return ProcessInstance.attach(spawn.name(), process, command, spawn.output());
+        return ProcessInstance.attach(spawn.name(), process, command, spawn.output(), containment);
     }
 
     private List<String> command(Spawn spawn) {

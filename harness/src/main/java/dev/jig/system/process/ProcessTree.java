@@ -1,6 +1,6 @@
 package dev.jig.system.process;
 
-import dev.jig.system.internal.Owner;
+import dev.jig.leftover.Processes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +63,6 @@ final class ProcessTree {
     }
 
     static boolean isRunning(ProcessHandle handle) {
-        return Owner.isRunning(handle);
+        return Processes.running(handle);
     }
 }

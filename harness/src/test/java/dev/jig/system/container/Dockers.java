@@ -15,7 +15,7 @@ final class Dockers {
 
     /** Ids of this JVM's containers with the given name label, running or not. */
     static List<String> containersNamed(String name) {
-        String owner = dev.jig.system.internal.Owner.current();
+        String owner = dev.jig.leftover.Owner.current().process();
         return DockerContainer.labelled().stream()
                 .filter(c -> name.equals(c.getLabels().get(DockerContainer.NAME_LABEL)))
                 .filter(c -> owner.equals(c.getLabels().get(DockerContainer.OWNER_LABEL)))

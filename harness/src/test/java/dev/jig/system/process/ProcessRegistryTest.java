@@ -10,7 +10,8 @@ import dev.jig.system.ReapedSystem;
 import dev.jig.system.RunningSystem;
 import dev.jig.system.SystemRegistry;
 import dev.jig.system.SystemSpec;
-import dev.jig.system.internal.Owner;
+import dev.jig.leftover.HostIdentity;
+import dev.jig.leftover.Processes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,7 +72,8 @@ class ProcessRegistryTest {
         Files.createDirectories(registry);
         Path file = registry.resolve("process-" + pid + "-test.json");
         json().writeValue(file.toFile(), Map.of("name", name, "kind", "process", "id", pid + "@" + start,
-                "command", List.of("sleep", "300"), "owner", ownerPid + "@" + ownerStart));
+                "command", List.of("sleep", "300"), "owner", ownerPid + "@" + ownerStart + "@"
+                        + HostIdentity.current().token()));
         return file;
     }
 
@@ -98,8 +100,8 @@ class ProcessRegistryTest {
         Process leftover = new ProcessBuilder("sleep", "300").start();
         try {
             ProcessHandle handle = leftover.toHandle();
-            String id = handle.pid() + "@" + Owner.startOf(handle);
-            Path file = writeEntry(dir, "atm", handle.pid(), Owner.startOf(handle), deadPid(), LONG_AGO);
+            String id = handle.pid() + "@" + Processes.startOf(handle);
+            Path file = writeEntry(dir, "atm", handle.pid(), Processes.startOf(handle), deadPid(), LONG_AGO);
             StringBuilder err = new StringBuilder();
 
             List<ReapedSystem> reaped = reapCapturingErr(SystemRegistry.at(dir), err);
@@ -135,8 +137,8 @@ class ProcessRegistryTest {
         Process other = new ProcessBuilder("sleep", "300").start();
         try {
             ProcessHandle me = ProcessHandle.current();
-            Path file = writeEntry(dir, "atm", other.pid(), Owner.startOf(other.toHandle()), me.pid(),
-                    Owner.startOf(me));
+            Path file = writeEntry(dir, "atm", other.pid(), Processes.startOf(other.toHandle()), me.pid(),
+                    Processes.startOf(me));
 
             List<ReapedSystem> reaped = SystemRegistry.at(dir).reapLeftovers();
 
