@@ -9,6 +9,7 @@ import dev.jig.support.JigLog;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.apiguardian.api.API;
  * removes what a killed JVM left behind (Testcontainers' own reaper, Ryuk, is usually off here). Containers
  * also carry the labels {@code dev.jig.owner=<pid>@<start>} and {@code dev.jig.host=<host token>} (machine, boot
  * and pid namespace), so that one killed between its creation and its registration is found too; a labelled
- * container of another host (a shared engine) is never removed. {@link ContainerSpec#start()} reaps once per JVM and registry.
+ * container of another host (a shared engine) is never removed. {@link ContainerSpec#start()} reaps once per
+ * JVM and registry.
  *
  * <pre>{@code
  * ContainerRegistry.defaultRegistry().reapLeftovers()
@@ -123,7 +125,7 @@ public final class ContainerRegistry {
     }
 
     private void reapRegistered(List<ReapedContainer> reaped) {
-        if (!Files.exists(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         ensurePrivate();
