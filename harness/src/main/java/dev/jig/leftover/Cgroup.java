@@ -135,7 +135,8 @@ public final class Cgroup implements AutoCloseable {
 
     /**
      * Kills and removes the cgroups that the registry with {@code registryKey} made for JVMs that are gone;
-     * returns the cookies they were made for.
+     * returns the cookies they were made for. Empty cgroups of gone JVMs of other registries (a removal that the
+     * JVM's exit cut short) are removed too.
      */
     public static List<Cookie> reap(String registryKey) {
         List<Cookie> reaped = new ArrayList<>();
@@ -143,11 +144,17 @@ public final class Cgroup implements AutoCloseable {
         if (parent.isEmpty()) {
             return reaped;
         }
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent.get(), PREFIX + registryKey + "_*")) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent.get(), PREFIX + "*")) {
             for (Path dir : dirs) {
                 cookieOf(dir.getFileName().toString()).filter(c -> c.owner().isGone()).ifPresent(cookie -> {
                     Cgroup leftover = new Cgroup(dir);
                     int members = leftover.members().size();
+                    if (!cookie.registry().equals(registryKey)) {
+                        if (members == 0) {
+                            leftover.close(); // an empty one of another registry: only tidying, nothing to stop
+                        }
+                        return;
+                    }
                     leftover.close();
                     if (members > 0) {
                         JigLog.warn("reaped the cgroup of leftover " + cookie.systemName() + " with " + members

@@ -110,7 +110,7 @@ public final class Containment {
                 break;
             }
         }
-        killAll(found);
+        killAll(found, true);
         return found.method();
     }
 
@@ -118,7 +118,7 @@ public final class Containment {
     public void kill(List<ProcessHandle> tree) {
         Found found = new Found(tree);
         look(found);
-        killAll(found);
+        killAll(found, false);
     }
 
     @Override
@@ -126,8 +126,11 @@ public final class Containment {
         return "Containment[" + cookie.text() + (cgroup == null ? "" : ", " + cgroup.directory()) + "]";
     }
 
-    /** Kills what runs, and looks again, until a look finds nothing running (bounded); then removes the cgroup. */
-    private void killAll(Found found) {
+    /**
+     * Kills what runs, and looks again, until a look finds nothing running (bounded); then removes the cgroup,
+     * {@code inBackground} or (at the JVM's exit, where a background thread would not finish) right away.
+     */
+    private void killAll(Found found, boolean inBackground) {
         long deadline = System.nanoTime() + KILL_WAIT.toNanos();
         Poll poll = new Poll();
         List<ProcessHandle> running = Processes.runningOf(found.all());
@@ -145,7 +148,11 @@ public final class Containment {
             running = Processes.runningOf(found.all());
         }
         if (cgroup != null) {
-            cgroup.closeInBackground(); // kills what a last look may have missed, then the slow removal
+            if (inBackground) {
+                cgroup.closeInBackground(); // kills what a last look may have missed, then the slow removal
+            } else {
+                cgroup.close();
+            }
         }
     }
 

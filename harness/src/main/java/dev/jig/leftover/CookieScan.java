@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
- * Finds the running processes of this user (for root: of everyone) whose environment ({@code /proc/<pid>/environ}, as it was when they
- * started) carries a {@link Cookie} that {@code which} accepts. This JVM and its ancestors are never listed, so a
+ * Finds the running processes of this user (for root: of everyone) whose environment
+ * ({@code /proc/<pid>/environ}, as it was when they started) carries a {@link Cookie} that {@code which} accepts. This JVM and its ancestors are never listed, so a
  * run that Jig started itself cannot stop its own test JVM. Off Linux (no {@code /proc}) it finds nothing.
  *
  * <pre>{@code

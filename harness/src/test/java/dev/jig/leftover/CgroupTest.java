@@ -66,6 +66,27 @@ class CgroupTest {
         }
     }
 
+    @Test
+    void ofOtherRegistriesOnlyEmptyCgroupsOfGoneJvmsAreTidiedAway() throws Exception {
+        Owner gone = new Owner(deadPid(), "2001-01-01T00:00:00Z", HostIdentity.current().token());
+        Cgroup empty = Cgroup.create(new Cookie("0000000000aa", gone, "empty.1")).orElseThrow();
+        Cgroup busy = Cgroup.create(new Cookie("0000000000aa", gone, "busy.1")).orElseThrow();
+        Process member = new ProcessBuilder(busy.wrap(List.of("sleep", "2007.417"))).start();
+        try {
+            awaitMembers(busy, 1);
+
+            assertThat(Cgroup.reap(Cookie.registryKey(Path.of("/tmp/some-other-registry")))).isEmpty();
+
+            assertThat(empty.directory()).doesNotExist();
+            assertThat(member.isAlive()).as("its own registry's reaper stops it, not this one").isTrue();
+            assertThat(Files.isDirectory(busy.directory())).isTrue();
+        } finally {
+            member.destroyForcibly();
+            busy.close();
+            empty.close();
+        }
+    }
+
     private static void awaitMembers(Cgroup group, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (group.members().size() != count) {

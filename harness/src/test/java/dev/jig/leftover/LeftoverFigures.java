@@ -31,9 +31,9 @@ public final class LeftoverFigures {
     public static void main(String[] args) throws Exception {
         Path registry = Files.createTempDirectory("jig-leftover-figures");
         CgroupHierarchy.Availability cgroups = CgroupHierarchy.availability();
+        String cgroup = cgroups.available() ? "yes, " + cgroups.parent().orElseThrow() : "no (" + cgroups.reason() + ")";
         System.out.printf("%d cores, %d processes in /proc, cgroup: %s%n", Runtime.getRuntime().availableProcessors(),
-                processCount(), cgroups.available() ? "yes, " + cgroups.parent().orElseThrow() : "no (" + cgroups.reason()
-                        + ")");
+                processCount(), cgroup);
         long[] scans = new long[SCANS];
         for (int i = 0; i < SCANS; i++) {
             long start = System.nanoTime();
