@@ -1,6 +1,7 @@
 package dev.jig.client;
 
 import dev.jig.support.Durations;
+import dev.jig.support.IoThreads;
 import dev.jig.client.PendingReplies.Pending;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
@@ -44,15 +45,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FramedClient<Q, R> implements AutoCloseable {
 
-    private static final Duration CLOSE_BUDGET = Duration.ofSeconds(2);
-
     private final ClientSettings<R> settings;
     private final Socket socket;
     private final OutputStream out;
     private final PendingReplies<R> pending = new PendingReplies<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final Object writeLock = new Object();
-    private final Thread reader;
     private volatile boolean closed;
 
     FramedClient(ClientSettings<R> settings, Socket socket) throws IOException {
@@ -60,9 +58,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         this.socket = socket;
         this.out = socket.getOutputStream();
         InputStream in = new BufferedInputStream(socket.getInputStream());
-        this.reader = new Thread(() -> readReplies(in), "jig-client-" + settings.name());
-        reader.setDaemon(true);
-        reader.start();
+        IoThreads.run("jig-client-" + settings.name(), () -> readReplies(in));
     }
 
     /** A builder for a client whose replies decode as {@code replyType}. */
@@ -86,7 +82,8 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         try {
             byte[] payload = settings.codec().encode(request);
             frame = frame(payload);
-            entry = new Pending<>(sequence.incrementAndGet(), settings.codec().describe(payload));
+            // Described only when a message needs it: describing every request would cost it a decode.
+            entry = new Pending<>(sequence.incrementAndGet(), () -> settings.codec().describe(payload));
         } catch (RuntimeException e) { // CodecException, or too long for the framing
             return CompletableFuture.failedFuture(e);
         }
@@ -133,7 +130,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
     public java.util.List<String> awaitingReplies() {
         java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
                 .withZone(java.time.ZoneId.systemDefault());
-        return pending.waiting().stream().map(p -> "request #" + p.sequence + " " + p.description + " sent at "
+        return pending.waiting().stream().map(p -> "request #" + p.sequence + " " + p.description() + " sent at "
                 + clock.format(p.sent) + ", no reply yet").toList();
     }
 
@@ -143,8 +140,9 @@ public final class FramedClient<Q, R> implements AutoCloseable {
     }
 
     /**
-     * Closes the connection; requests still waiting fail with {@link ClientClosedException}.
-     * Safe to call twice.
+     * Closes the connection: the system sees the end of the stream at once, requests still waiting fail with
+     * {@link ClientClosedException}, and the thread that read replies goes back to Jig's pool as its read ends
+     * (close does not wait for it). Safe to call twice.
      */
     @Override
     public void close() {
@@ -154,16 +152,10 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         closed = true;
         pending.failAll(this::closedException);
         try {
+            // Sends the FIN at once, even while the reader is still blocked on the socket (it wakes and ends).
             socket.close();
         } catch (IOException e) {
             // The reader ends either way; there is nothing else to release.
-        }
-        if (Thread.currentThread() != reader) {
-            try {
-                reader.join(CLOSE_BUDGET.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
@@ -215,7 +207,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
             entry.future.complete(settings.codec().decode(payload, settings.replyType()));
         } catch (RuntimeException e) {
             entry.future.completeExceptionally(new dev.jig.wire.CodecException("the reply from "
-                    + name() + " to request #" + entry.sequence + " " + entry.description
+                    + name() + " to request #" + entry.sequence + " " + entry.description()
                     + " did not decode: " + e.getMessage(), e));
         }
     }
@@ -236,7 +228,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
     private void timeOut(Pending<R> entry, Duration timeout) {
         entry.future.completeExceptionally(new ReplyTimeoutException("no reply from " + name()
                 + " within " + Durations.human(timeout) + " to request #" + entry.sequence + " "
-                + entry.description + "; " + replies(pending.unansweredAfter(entry))
+                + entry.description() + "; " + replies(pending.unansweredAfter(entry))
                 + " pending after it"));
     }
 

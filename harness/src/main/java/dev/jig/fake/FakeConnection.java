@@ -75,6 +75,10 @@ final class FakeConnection implements Runnable {
         close();
     }
 
+    int id() {
+        return id;
+    }
+
     boolean isOpen() {
         return !socket.isClosed();
     }
