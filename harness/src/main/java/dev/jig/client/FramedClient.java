@@ -1,5 +1,6 @@
 package dev.jig.client;
 
+import dev.jig.record.TraceLog;
 import dev.jig.support.Durations;
 import dev.jig.support.IoThreads;
 import dev.jig.client.PendingReplies.Pending;
@@ -45,12 +46,17 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FramedClient<Q, R> implements AutoCloseable {
 
+    /** The participant name of every client in a trace. */
+    public static final String TRACE_NAME = "client";
+    private static final AtomicInteger CONNECTIONS = new AtomicInteger();
+
     private final ClientSettings<R> settings;
     private final Socket socket;
     private final OutputStream out;
     private final PendingReplies<R> pending = new PendingReplies<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final Object writeLock = new Object();
+    private final int connection = CONNECTIONS.incrementAndGet();
     private volatile boolean closed;
 
     FramedClient(ClientSettings<R> settings, Socket socket) throws IOException {
@@ -79,8 +85,10 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         }
         byte[] frame;
         Pending<R> entry;
+        int payloadBytes;
         try {
             byte[] payload = settings.codec().encode(request);
+            payloadBytes = payload.length;
             frame = frame(payload);
             // Described only when a message needs it: describing every request would cost it a decode.
             entry = new Pending<>(sequence.incrementAndGet(), () -> settings.codec().describe(payload));
@@ -93,6 +101,8 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         synchronized (writeLock) {
             // Queue and write under one lock, so that queue order is wire order.
             if (pending.add(entry)) {
+                entry.traced = settings.trace().sent(TRACE_NAME, name(), "request", connection, System.nanoTime(),
+                        payloadBytes, entry::description);
                 write(frame);
             }
         }
@@ -150,6 +160,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
             return;
         }
         closed = true;
+        traceUnanswered("the client was closed before the reply came");
         pending.failAll(this::closedException);
         try {
             // Sends the FIN at once, even while the reader is still blocked on the socket (it wakes and ends).
@@ -199,9 +210,15 @@ public final class FramedClient<Q, R> implements AutoCloseable {
     }
 
     private void deliver(byte[] payload) {
+        long arrived = System.nanoTime();
         Pending<R> entry = pending.poll();
         if (entry == null) {
             return; // a reply nobody asked for (e.g. to a send()); there is no future to give it to
+        }
+        if (entry.traced != null) {
+            settings.trace().received(name(), TRACE_NAME, "reply", connection, arrived, payload.length,
+                    () -> settings.codec().describe(payload)).replyTo(entry.traced)
+                    .outcome(entry.future.isDone() ? "arrived after the request timed out" : null);
         }
         try {
             entry.future.complete(settings.codec().decode(payload, settings.replyType()));
@@ -216,6 +233,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         if (closed) {
             return; // close() already failed what was pending, and explains why
         }
+        traceUnanswered(name() + " closed the connection" + how);
         pending.failAll(unanswered -> new ConnectionClosedException(name() + " closed the connection"
                 + how + " with " + requests(unanswered) + " unanswered", cause));
         try {
@@ -225,7 +243,18 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         }
     }
 
+    private void traceUnanswered(String why) {
+        for (Pending<R> waiting : pending.waiting()) {
+            if (waiting.traced != null) {
+                waiting.traced.outcome(why);
+            }
+        }
+    }
+
     private void timeOut(Pending<R> entry, Duration timeout) {
+        if (entry.traced != null && !entry.future.isDone()) {
+            entry.traced.outcome("no reply within " + Durations.human(timeout));
+        }
         entry.future.completeExceptionally(new ReplyTimeoutException("no reply from " + name()
                 + " within " + Durations.human(timeout) + " to request #" + entry.sequence + " "
                 + entry.description() + "; " + replies(pending.unansweredAfter(entry))
@@ -265,6 +294,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         private String name;
         private int maxFrameBytes = 1 << 20;
         private Duration connectTimeout = Duration.ofSeconds(5);
+        private TraceLog trace = TraceLog.OFF;
 
         private Builder(Class<R> replyType) {
             this.replyType = Objects.requireNonNull(replyType, "replyType");
@@ -309,6 +339,12 @@ public final class FramedClient<Q, R> implements AutoCloseable {
             return this;
         }
 
+        /** Where its requests and replies are traced, e.g. a test's {@code timeline.trace()}; default nowhere. */
+        public Builder<Q, R> trace(TraceLog trace) {
+            this.trace = Objects.requireNonNull(trace, "trace");
+            return this;
+        }
+
         /**
          * Connects. The request type is inferred from the assignment, so
          * {@code FramedClient<AtmRequest, AtmReply> c = FramedClient.builder(AtmReply.class).connect(h, p)}
@@ -323,7 +359,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         /** Connects; see {@link #connect(String, int)}. */
         public <T extends Q> FramedClient<T, R> connect(java.net.InetSocketAddress address) {
             return new ClientSettings<>(replyType, framing, codec, timeout, name, maxFrameBytes,
-                    connectTimeout).connect(address);
+                    connectTimeout, trace).connect(address);
         }
 
         private static Duration positive(Duration duration, String what) {

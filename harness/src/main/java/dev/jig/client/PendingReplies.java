@@ -19,6 +19,7 @@ final class PendingReplies<R> {
         private final java.util.function.Supplier<String> describer;
         final CompletableFuture<R> future = new CompletableFuture<>();
         final java.time.Instant sent = java.time.Instant.now();
+        volatile dev.jig.record.TraceLog.Message traced;
 
         Pending(int sequence, java.util.function.Supplier<String> describer) {
             this.sequence = sequence;

@@ -2,6 +2,7 @@ package dev.jig.fake;
 
 import dev.jig.fault.FaultSchedule;
 import dev.jig.record.FakeRecord;
+import dev.jig.record.TraceLog;
 import dev.jig.support.Durations;
 import dev.jig.support.IoThreads;
 import dev.jig.support.JigLog;
@@ -52,8 +53,11 @@ public final class FakeTcpServer implements AutoCloseable {
     private boolean closed;
     private boolean accepting; // a pooled thread is inside accept(): the port is bound until it leaves
 
-    FakeTcpServer(FakeTcpServerSpec spec) {
+    private final TraceLog trace;
+
+    FakeTcpServer(FakeTcpServerSpec spec, TraceLog trace) {
         this.spec = spec;
+        this.trace = trace;
         this.codec = spec.codecUsed();
         this.journal = new Journal(codec);
         this.dispatcher = new Dispatcher(codec, spec.framingUsed(), spec.stubs(), spec.fallback(),
@@ -150,7 +154,7 @@ public final class FakeTcpServer implements AutoCloseable {
             try {
                 socket.setTcpNoDelay(true);
                 FakeConnection connection = new FakeConnection(id, socket, spec, dispatcher, journal,
-                        scheduler);
+                        scheduler, trace);
                 connections.add(connection);
                 return connection;
             } catch (IOException e) {

@@ -102,6 +102,7 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
                     .framing(target.framing())
                     .codec(target.codec())
                     .timeout(replyTimeout(connect, context))
+                    .trace(stage.recorder().timeline().trace())
                     .connect(target.host(), target.port());
             stage.adopt(client);
             return client;
