@@ -12,7 +12,8 @@ import java.util.Map;
  * that system while the client's request is open), by the fake until it answers, by the system again until it
  * asks the next fake or until the client has the reply. A fake's request that arrived while several client
  * requests to its system were open belongs to the oldest of them: a system serves a connection in order, so with
- * pipelining the oldest open request is the one being worked on.
+ * pipelining the oldest open request is the one being worked on. A proxy is transparent here: a fake's request
+ * that came through a proxy came from whoever connected to the proxy.
  */
 final class TraceHolds {
 
@@ -25,8 +26,11 @@ final class TraceHolds {
         Map<Integer, TraceMessage> replies = new HashMap<>();
         List<TraceMessage> upstream = new ArrayList<>();
         List<TraceMessage> downstream = new ArrayList<>();
+        Map<String, String> behindProxy = new HashMap<>();
         for (TraceMessage message : messages) {
-            if (message.replyTo() != null) {
+            if ("connection".equals(message.kind())) {
+                behindProxy.putIfAbsent(message.to(), message.from());
+            } else if (message.replyTo() != null) {
                 replies.putIfAbsent(message.replyTo(), message);
             } else if ("request".equals(message.kind()) && message.sentNanos() != null) {
                 upstream.add(message);
@@ -39,7 +43,7 @@ final class TraceHolds {
         Map<Integer, List<TraceMessage>> asked = new HashMap<>();
         List<TraceMessage> unassigned = new ArrayList<>();
         for (TraceMessage fakeRequest : downstream) {
-            TraceMessage owner = oldestOpen(upstream, replies, fakeRequest);
+            TraceMessage owner = oldestOpen(upstream, replies, fakeRequest, sender(fakeRequest, behindProxy));
             if (owner == null) {
                 unassigned.add(fakeRequest);
             } else {
@@ -60,14 +64,23 @@ final class TraceHolds {
         return holds;
     }
 
+    /** Who sent {@code request}, looking through proxies (a chain of them, but never round in a circle). */
+    private static String sender(TraceMessage request, Map<String, String> behindProxy) {
+        String from = request.from();
+        for (int hops = 0; behindProxy.containsKey(from) && hops < behindProxy.size(); hops++) {
+            from = behindProxy.get(from);
+        }
+        return from;
+    }
+
     private static TraceMessage oldestOpen(List<TraceMessage> upstream, Map<Integer, TraceMessage> replies,
-                                           TraceMessage fakeRequest) {
+                                           TraceMessage fakeRequest, String sender) {
         long at = fakeRequest.receivedNanos();
         for (TraceMessage request : upstream) {
             TraceMessage reply = replies.get(request.id());
             boolean open = request.sentNanos() <= at && reply != null && reply.receivedNanos() != null
                     && at <= reply.receivedNanos();
-            if (open && request.to().equals(fakeRequest.from())) {
+            if (open && request.to().equals(sender)) {
                 return request;
             }
         }

@@ -90,6 +90,11 @@ public final class TraceLog {
         return "peer of " + server;
     }
 
+    /** The {@link System#nanoTime()} of a wall-clock {@code time}, for what others time-stamp (WireMock, logs). */
+    public long nanoTimeOf(Instant time) {
+        return originNanos + Duration.between(originInstant, time).toNanos();
+    }
+
     /** A line {@code system} printed, read at {@code time}. */
     public void mark(String system, Instant time, String text) {
         if (!recording) {

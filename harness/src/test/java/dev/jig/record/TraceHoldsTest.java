@@ -54,6 +54,22 @@ class TraceHoldsTest {
                 new TraceHold("atm", 0, 5_000, "from withdraw #1 to asking bank", 1));
     }
 
+    @Test
+    void aRequestThatCameThroughAProxyCameFromWhoConnectedToTheProxy() {
+        List<TraceMessage> messages = List.of(
+                sent(1, "request", "client", "atm", "withdraw", 0, null),
+                new TraceMessage(2, "connection", "atm", "bank-link", "connection 1", 1, 1_000L, 9_000L, 40, null,
+                        null),
+                received(3, "request", "bank-link", "bank", "balance", 5_000, null),
+                sent(4, "reply", "bank", "bank-link", "100", 6_000, 3),
+                received(5, "reply", "atm", "client", "ok", 10_000, 1));
+
+        assertThat(TraceHolds.of(messages)).extracting(TraceHold::participant, TraceHold::what).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("atm", "from withdraw #1 to asking bank"),
+                org.assertj.core.groups.Tuple.tuple("bank", "answering balance #3"),
+                org.assertj.core.groups.Tuple.tuple("atm", "after bank's answer to replying"));
+    }
+
     private static TraceMessage sent(int id, String kind, String from, String to, String label, long at,
                                      Integer replyTo) {
         return new TraceMessage(id, kind, from, to, label, 1, at, null, 10, replyTo, null);
