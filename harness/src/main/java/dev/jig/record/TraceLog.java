@@ -30,6 +30,11 @@ public final class TraceLog {
     public static final TraceLog OFF = new TraceLog(0L, false);
 
     private static final int MARKS_PER_SYSTEM = 50;
+    /** A benchmark sends thousands of requests; the trace keeps the first ones and counts the rest. */
+    public static final int MAX_MESSAGES = 2000;
+
+    private static final Message DISCARDED = new Message("discarded", "", "", 0, Long.MIN_VALUE, Long.MIN_VALUE, 0,
+            null);
 
     private final long originNanos;
     private final Instant originInstant;
@@ -37,6 +42,7 @@ public final class TraceLog {
     private final List<Message> messages = new ArrayList<>();
     private final List<TraceMark> marks = new ArrayList<>();
     private final Map<String, String> peers = new ConcurrentHashMap<>();
+    private long dropped;
 
     private TraceLog(long originNanos, boolean recording) {
         this.originNanos = originNanos;
@@ -57,19 +63,46 @@ public final class TraceLog {
     /** A message {@code from} sent at {@code nanoTime}; its arrival, if seen, is {@link Message#arrived}. */
     public Message sent(String from, String to, String kind, int connection, long nanoTime, long bytes,
                         Supplier<String> label) {
+        if (!keeping()) {
+            return discarded();
+        }
         return add(new Message(kind, from, to, connection, nanoTime, Long.MIN_VALUE, bytes, label));
     }
 
     /** A message that arrived at {@code to} at {@code nanoTime}, sent by someone Jig does not see send. */
     public Message received(String from, String to, String kind, int connection, long nanoTime, long bytes,
                             Supplier<String> label) {
+        if (!keeping()) {
+            return discarded();
+        }
         return add(new Message(kind, from, to, connection, Long.MIN_VALUE, nanoTime, bytes, label));
     }
 
-    private Message add(Message message) {
+    private boolean keeping() {
+        if (!recording) {
+            return false;
+        }
+        synchronized (messages) {
+            return messages.size() < MAX_MESSAGES;
+        }
+    }
+
+    /** Stands for a message not kept: what callers tell it goes nowhere, and a reply to it points at nothing. */
+    private Message discarded() {
         if (recording) {
             synchronized (messages) {
+                dropped++;
+            }
+        }
+        return DISCARDED;
+    }
+
+    private Message add(Message message) {
+        synchronized (messages) {
+            if (messages.size() < MAX_MESSAGES) {
                 messages.add(message);
+            } else {
+                dropped++;
             }
         }
         return message;
@@ -111,8 +144,10 @@ public final class TraceLog {
     /** What was traced so far, with peers named and holds worked out; null if nothing was. */
     public TraceRecord toRecord() {
         List<Message> all;
+        long left;
         synchronized (messages) {
             all = new ArrayList<>(messages);
+            left = dropped;
         }
         List<TraceMark> lines;
         synchronized (marks) {
@@ -135,7 +170,7 @@ public final class TraceLog {
         }
         lines.sort(Comparator.comparingLong(TraceMark::atNanos));
         lines.forEach(mark -> participants.add(mark.participant()));
-        return new TraceRecord(List.copyOf(participants), records, TraceHolds.of(records), lines);
+        return new TraceRecord(List.copyOf(participants), records, TraceHolds.of(records), lines, left);
     }
 
     String named(String participant) {
@@ -213,7 +248,8 @@ public final class TraceLog {
                 text = "(could not be described: " + e.getMessage() + ")";
             }
             return new TraceMessage(id, kind, log.named(from), log.named(to), text, connection,
-                    log.offset(sentNanos), log.offset(receivedNanos), bytes, replyTo == null ? null : replyTo.id,
+                    log.offset(sentNanos), log.offset(receivedNanos), bytes,
+                    replyTo == null || replyTo.id == 0 ? null : replyTo.id, // 0: a request not kept
                     outcome);
         }
     }

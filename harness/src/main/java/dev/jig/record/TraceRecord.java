@@ -13,16 +13,23 @@ import org.apiguardian.api.API;
  * @param messages     the messages, by the time they were first seen
  * @param holds        how long each participant held each request, longest first in {@link #slowest}
  * @param marks        timestamped output lines of the systems (the first ones of each, at most 50 per system)
+ * @param dropped      how many messages came after the first {@value TraceLog#MAX_MESSAGES} and were not kept
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record TraceRecord(List<String> participants, List<TraceMessage> messages, List<TraceHold> holds,
-                          List<TraceMark> marks) {
+                          List<TraceMark> marks, long dropped) {
     public TraceRecord {
         participants = participants == null ? List.of() : List.copyOf(participants);
         messages = messages == null ? List.of() : List.copyOf(messages);
         holds = holds == null ? List.of() : List.copyOf(holds);
         marks = marks == null ? List.of() : List.copyOf(marks);
+    }
+
+    /** A trace that kept every message. */
+    public TraceRecord(List<String> participants, List<TraceMessage> messages, List<TraceHold> holds,
+                       List<TraceMark> marks) {
+        this(participants, messages, holds, marks, 0L);
     }
 
     /** Whether nothing was traced. */

@@ -9,6 +9,7 @@ import dev.jig.fake.Messages.Deposit;
 import dev.jig.fault.Fault;
 import dev.jig.fault.FaultSchedule;
 import dev.jig.record.Timeline;
+import dev.jig.record.TraceLog;
 import dev.jig.record.TraceMessage;
 import dev.jig.record.TraceRecord;
 import java.time.Duration;
@@ -107,6 +108,24 @@ class FakeTraceTest {
         assertThat(only(trace, m -> m.from().equals("peer of bank")).outcome())
                 .isEqualTo("not answered (Reply.none())");
         assertThat(trace.holds()).isEmpty();
+    }
+
+    @Test
+    void aLongTestKeepsTheFirstMessagesAndCountsTheRest() {
+        Timeline timeline = Timeline.startingNow();
+        int requests = TraceLog.MAX_MESSAGES / 4 + 100; // four messages each: sent, received, answered, replied
+        try (FakeTcpServer bank = BANK.start(timeline); FramedClient<Deposit, Balance> client = client(bank, timeline)) {
+            for (int i = 0; i < requests; i++) {
+                client.request(new Deposit("c", 1)).join();
+            }
+        }
+        TraceRecord trace = timeline.trace().toRecord();
+
+        assertThat(trace.messages()).hasSize(TraceLog.MAX_MESSAGES);
+        assertThat(trace.dropped()).isEqualTo(requests * 4L - TraceLog.MAX_MESSAGES);
+        Map<Integer, TraceMessage> byId = byId(trace);
+        assertThat(trace.messages()).filteredOn(m -> m.replyTo() != null)
+                .allMatch(reply -> byId.containsKey(reply.replyTo()), "every reply kept points at a request kept");
     }
 
     @Test

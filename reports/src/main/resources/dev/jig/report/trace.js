@@ -50,7 +50,8 @@ function timelineWithTrace(t) {
       { title: "For", get: h => h.durationNanos, num: true, fmt: fmtNanos },
       { title: "At", get: h => h.startNanos, num: true, fmt: v => "+" + fmtNanos(v) }], slow, null, 2));
   }
-  box.append(el("details", {}, el("summary", { text: "Messages (" + t.trace.messages.length + ")" }),
+  const more = t.trace.dropped ? "; " + t.trace.dropped + " later ones not kept" : "";
+  box.append(el("details", {}, el("summary", { text: "Messages (" + t.trace.messages.length + more + ")" }),
     sortableTable([
       { title: "#", get: m => m.id, num: true },
       { title: "From → to", get: m => m.from + " → " + m.to },

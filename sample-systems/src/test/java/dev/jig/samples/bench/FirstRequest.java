@@ -68,41 +68,31 @@ final class FirstRequest {
     private static long[] atm(int warmUpRounds) {
         try (FakeTcpServer bank = FakeTcpServer.spec("bank").codec(BANK_CODEC)
                 .respond(BalanceQuery.class, q -> BankMessages.balance(100)).start()) {
-            long start = System.nanoTime();
-            try (SystemProcess atm = ProcessSpec.java("atm", AtmMain.class)
-                    .args("--bank", bank.address(), "--port", "0", "--warm-up", String.valueOf(warmUpRounds))
-                    .readyWhen(Ready.logLine("listening on port (\\d+)")).readyTimeout(TIMEOUT).start();
-                 FramedClient<AtmRequest, AtmReply> client = FramedClient.<AtmRequest, AtmReply>builder(AtmReply.class)
-                         .codec(ATM_CODEC).connect(atm.host(), atm.port().getAsInt())) {
-                long ready = System.nanoTime();
-                client.request(AtmMessages.withdraw("Jane Doe", 50)).join();
-                return new long[] {ready - start, System.nanoTime() - ready};
-            }
+            return firstCall(ProcessSpec.java("atm", AtmMain.class).args("--bank", bank.address()), warmUpRounds,
+                    "listening on port (\\d+)", ATM_CODEC, AtmReply.class, AtmMessages.withdraw("Jane Doe", 50));
         }
     }
 
     private static long[] bank(int warmUpRounds) {
-        long start = System.nanoTime();
-        try (SystemProcess bank = ProcessSpec.java("bank", BankMain.class)
-                .args("--port", "0", "--warm-up", String.valueOf(warmUpRounds))
-                .readyWhen(Ready.logLine("bank listening on port (\\d+)")).readyTimeout(TIMEOUT).start();
-             FramedClient<BalanceQuery, Balance> client = FramedClient.<BalanceQuery, Balance>builder(Balance.class)
-                     .codec(BANK_CODEC).connect(bank.host(), bank.port().getAsInt())) {
-            long ready = System.nanoTime();
-            client.request(BankMessages.query("Jane Doe")).join();
-            return new long[] {ready - start, System.nanoTime() - ready};
-        }
+        return firstCall(ProcessSpec.java("bank", BankMain.class), warmUpRounds, "bank listening on port (\\d+)",
+                BANK_CODEC, Balance.class, BankMessages.query("Jane Doe"));
     }
 
     private static long[] adder(int warmUpRounds) {
+        return firstCall(ProcessSpec.java("adder", AdderMain.class), warmUpRounds, "adder listening on port (\\d+)",
+                ADDER_CODEC, AddReply.class, AddRequest.newBuilder().setA(3).setB(4).build());
+    }
+
+    /** Starts {@code system} on a free port, connects, sends {@code request}: {start-to-ready, first request}. */
+    private static <Q, R> long[] firstCall(ProcessSpec system, int warmUpRounds, String readyLine, Codec codec,
+                                           Class<R> replyType, Q request) {
         long start = System.nanoTime();
-        try (SystemProcess adder = ProcessSpec.java("adder", AdderMain.class)
-                .args("--port", "0", "--warm-up", String.valueOf(warmUpRounds))
-                .readyWhen(Ready.logLine("adder listening on port (\\d+)")).readyTimeout(TIMEOUT).start();
-             FramedClient<AddRequest, AddReply> client = FramedClient.<AddRequest, AddReply>builder(AddReply.class)
-                     .codec(ADDER_CODEC).connect(adder.host(), adder.port().getAsInt())) {
+        try (SystemProcess running = system.args("--port", "0", "--warm-up", String.valueOf(warmUpRounds))
+                .readyWhen(Ready.logLine(readyLine)).readyTimeout(TIMEOUT).start();
+             FramedClient<Q, R> client = FramedClient.<Q, R>builder(replyType).codec(codec)
+                     .connect(running.host(), running.port().getAsInt())) {
             long ready = System.nanoTime();
-            client.request(AddRequest.newBuilder().setA(3).setB(4).build()).join();
+            client.request(request).join();
             return new long[] {ready - start, System.nanoTime() - ready};
         }
     }
