@@ -43,6 +43,7 @@ public final class TraceLog {
     private final List<TraceMark> marks = new ArrayList<>();
     private final Map<String, String> peers = new ConcurrentHashMap<>();
     private long dropped;
+    private final List<WaitRecord> waits = new ArrayList<>();
 
     private TraceLog(long originNanos, boolean recording) {
         this.originNanos = originNanos;
@@ -141,6 +142,15 @@ public final class TraceLog {
         }
     }
 
+    /** Adds where the test JVM's threads blocked (see {@code dev.jig.waits.WaitRecorder}). */
+    public void waits(List<WaitRecord> blocked) {
+        if (recording) {
+            synchronized (waits) {
+                waits.addAll(blocked);
+            }
+        }
+    }
+
     /** What was traced so far, with peers named and holds worked out; null if nothing was. */
     public TraceRecord toRecord() {
         List<Message> all;
@@ -153,7 +163,11 @@ public final class TraceLog {
         synchronized (marks) {
             lines = new ArrayList<>(marks);
         }
-        if (all.isEmpty() && lines.isEmpty()) {
+        List<WaitRecord> blocked;
+        synchronized (waits) {
+            blocked = new ArrayList<>(waits);
+        }
+        if (all.isEmpty() && lines.isEmpty() && blocked.isEmpty()) {
             return null;
         }
         all.sort(Comparator.comparingLong(Message::firstSeen));
@@ -170,7 +184,7 @@ public final class TraceLog {
         }
         lines.sort(Comparator.comparingLong(TraceMark::atNanos));
         lines.forEach(mark -> participants.add(mark.participant()));
-        return new TraceRecord(List.copyOf(participants), records, TraceHolds.of(records), lines, left);
+        return new TraceRecord(List.copyOf(participants), records, TraceHolds.of(records), lines, left, blocked);
     }
 
     String named(String participant) {

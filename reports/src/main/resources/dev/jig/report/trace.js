@@ -3,6 +3,7 @@ function traceEnd(t) {
   const ends = t.phases.map(p => p[1] + p[2]);
   t.trace.messages.forEach(m => ends.push(m.receivedNanos ?? m.sentNanos ?? 0, m.sentNanos ?? 0));
   (t.trace.holds || []).forEach(h => ends.push(h.startNanos + h.durationNanos));
+  (t.trace.waits || []).forEach(w => ends.push(w.startNanos + w.durationNanos));
   return Math.max(1, ...ends);
 }
 
@@ -50,6 +51,14 @@ function timelineWithTrace(t) {
       { title: "For", get: h => h.durationNanos, num: true, fmt: fmtNanos },
       { title: "At", get: h => h.startNanos, num: true, fmt: v => "+" + fmtNanos(v) }], slow, null, 2));
   }
+  if ((t.trace.waits || []).length) {
+    box.append(el("h3", { text: "Where the test JVM waited" }), sortableTable([
+      { title: "Thread", get: w => w.thread },
+      { title: "Waited", get: w => w.kind + (w.detail ? " on " + w.detail : "") },
+      { title: "For", get: w => w.durationNanos, num: true, fmt: fmtNanos },
+      { title: "At", get: w => w.startNanos, num: true, fmt: v => "+" + fmtNanos(v) },
+      { title: "Where", get: w => w.frames.slice(0, 3).join(" ← ") }], t.trace.waits, null, 2));
+  }
   const more = t.trace.dropped ? "; " + t.trace.dropped + " later ones not kept" : "";
   box.append(el("details", {}, el("summary", { text: "Messages (" + t.trace.messages.length + more + ")" }),
     sortableTable([
@@ -63,8 +72,10 @@ function timelineWithTrace(t) {
   return box;
 }
 
+const WAIT_LANE = "test JVM waits";
 function sequence(trace, from, to) {
-  const lanes = trace.participants, laneH = 34, top = 8;
+  const waits = trace.waits || [];
+  const lanes = trace.participants.concat(waits.length ? [WAIT_LANE] : []), laneH = 34, top = 8;
   const span = Math.max(1, to - from), inView = v => v >= from && v <= to;
   const x = v => AXIS.labelW + AXIS.chartW * Math.max(0, Math.min(1, (v - from) / span));
   const y = name => top + lanes.indexOf(name) * laneH + laneH / 2;
@@ -91,6 +102,13 @@ function sequence(trace, from, to) {
       + ": " + (m.label || "") + " · " + m.bytes + " B" + (m.sentNanos != null ? " · sent +" + fmtNanos(m.sentNanos) : "")
       + (m.receivedNanos != null ? " · received +" + fmtNanos(m.receivedNanos) : "") + (m.outcome ? " · " + m.outcome : "")));
     chart.append(line);
+  });
+  waits.forEach(w => {
+    if (w.startNanos + w.durationNanos < from || w.startNanos > to) return;
+    const x0 = x(w.startNanos), r = svg("rect", { x: x0, y: y(WAIT_LANE) - 6, width: Math.max(2, x(w.startNanos + w.durationNanos) - x0), height: 12, rx: 2, class: "wait" });
+    r.append(svg("title", {}, w.thread + ": " + w.kind + (w.detail ? " on " + w.detail : "") + " for " + fmtNanos(w.durationNanos)
+      + " at +" + fmtNanos(w.startNanos) + (w.frames.length ? "\n" + w.frames.slice(0, 4).join("\n") : "")));
+    chart.append(r);
   });
   (trace.marks || []).forEach(k => {
     if (!inView(k.atNanos)) return;

@@ -147,6 +147,11 @@ class BrowserReportTest {
         WebElement sequence = browser.findElement(By.cssSelector("svg.sequence"));
         assertEquals(4, sequence.findElements(By.cssSelector("line.msg")).size(), "two requests, two replies");
         assertEquals(3, sequence.findElements(By.cssSelector("rect.hold")).size());
+        assertEquals(1, sequence.findElements(By.cssSelector("rect.wait")).size(), "the test thread's park");
+        String wait = browser.findElement(By.xpath(
+                "//h3[.='Where the test JVM waited']/following-sibling::table[1]//tbody/tr")).getText();
+        assertTrue(wait.startsWith("main park on java.util.concurrent.CompletableFuture 2.6 ms"), wait);
+        assertTrue(wait.contains("AtmTest.anonymousIsRefused:42"), wait);
         List<String> lanes = sequence.findElements(By.cssSelector("text")).stream()
                 .map(t -> t.getAttribute("textContent")).toList();
         assertTrue(lanes.containsAll(List.of("client", "atm", "bank")), lanes.toString());

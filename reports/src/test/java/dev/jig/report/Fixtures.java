@@ -23,6 +23,7 @@ import dev.jig.record.TraceHold;
 import dev.jig.record.TraceMark;
 import dev.jig.record.TraceMessage;
 import dev.jig.record.TraceRecord;
+import dev.jig.record.WaitRecord;
 import dev.jig.record.TestStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +92,10 @@ final class Fixtures {
                 new TraceHold("bank", 13_500_000L, 200_000L, "answering BalanceQuery #2", 2),
                 new TraceHold("atm", 13_700_000L, 400_000L, "after bank's answer to replying", 1));
         return new TraceRecord(List.of("client", "atm", "bank"), messages, holds,
-                List.of(new TraceMark("atm", 14_000_000L, "withdraw 50 for nobody: failed, insufficient funds")));
+                List.of(new TraceMark("atm", 14_000_000L, "withdraw 50 for nobody: failed, insufficient funds")), 0L,
+                List.of(new WaitRecord("main", "park", 11_450_000L, 2_600_000L, "java.util.concurrent.CompletableFuture",
+                        List.of("jdk.internal.misc.Unsafe.park:-1", "java.util.concurrent.CompletableFuture.join:2117",
+                                "dev.jig.samples.atm.AtmTest.anonymousIsRefused:42"))));
     }
 
     static TestRecord hostile() {
