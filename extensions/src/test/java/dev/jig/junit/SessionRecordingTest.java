@@ -63,13 +63,7 @@ class SessionRecordingTest {
 
     @Test
     void aTestsTraceNamesWhoTalkedToWhomWhoHeldTheRequestAndWhereTheTestWaited() throws Exception {
-        try (LauncherSession session = LauncherFactory.openSession()) {
-            session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(RelayTestCase.class))
-                    .configurationParameter("jig.report.dir", reportDir.toString())
-                    .configurationParameter("jig.waits", "1ms")
-                    .build());
-        }
+        runSession(java.util.Map.of("jig.waits", "1ms"), RelayTestCase.class);
         JsonNode trace = testNamed(new ObjectMapper().readTree(reportDir.resolve("results.json").toFile()),
                 "relaysToTheFake").path("trace");
 
@@ -106,8 +100,12 @@ class SessionRecordingTest {
     }
 
     private void runSession(Class<?>... classes) {
+        runSession(java.util.Map.of(), classes);
+    }
+
+    private void runSession(java.util.Map<String, String> parameters, Class<?>... classes) {
         var request = LauncherDiscoveryRequestBuilder.request().configurationParameter("jig.report.dir",
-                reportDir.toString());
+                reportDir.toString()).configurationParameters(parameters);
         for (Class<?> type : classes) {
             request.selectors(selectClass(type));
         }
