@@ -214,6 +214,8 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
         }
         stopWith(recorder, SystemProcess::close, process -> {
             recorder.add(process.toRecord());
+            process.output().lines().forEach(line -> recorder.timeline().trace().mark(name(), line.time(),
+                    line.text()));
             process.profile().ifPresent(recorder::add);
         });
     }
@@ -222,6 +224,8 @@ public final class SystemUnderTest extends ManagedResource<SystemProcess> implem
     public void stopInBackground(ScopeRecorder recorder) {
         stopInBackgroundWith(recorder, SystemProcess::close, process -> {
             recorder.add(process.toRecord());
+            process.output().lines().forEach(line -> recorder.timeline().trace().mark(name(), line.time(),
+                    line.text()));
             process.profile().ifPresent(recorder::add);
         });
     }
