@@ -95,6 +95,7 @@ public final class Client<Q, R> extends ManagedResource<FramedClient<Q, R>> {
                     .framing(framing != null ? framing : target.framing())
                     .codec(codec != null ? codec : target.codec())
                     .timeout(timeout)
+                    .trace(recorder.timeline().trace())
                     .connect(host, port));
         }
     }

@@ -289,8 +289,10 @@ public final class SystemUnderTest extends ManagedResource<RunningSystem> implem
         stopInBackgroundWith(recorder, RunningSystem::close, system -> record(recorder, system));
     }
 
-    private static void record(ScopeRecorder recorder, RunningSystem system) {
+    // Its output lines become marks on the test's message trace, beside the record.
+    private void record(ScopeRecorder recorder, RunningSystem system) {
         recorder.add(system.toRecord());
+        system.output().lines().forEach(line -> recorder.timeline().trace().mark(name(), line.time(), line.text()));
         system.profile().ifPresent(recorder::add);
     }
 

@@ -62,6 +62,26 @@ class SessionRecordingTest {
     }
 
     @Test
+    void aTestsTraceNamesWhoTalkedToWhomWhoHeldTheRequestAndWhereTheTestWaited() throws Exception {
+        runSession(java.util.Map.of("jig.waits", "1ms"), RelayTestCase.class);
+        JsonNode trace = testNamed(new ObjectMapper().readTree(reportDir.resolve("results.json").toFile()),
+                "relaysToTheFake").path("trace");
+
+        assertThat(trace.path("participants").toString()).isEqualTo("[\"client\",\"relay\",\"upstream\"]");
+        assertThat(trace.path("messages").findValuesAsText("kind")).containsExactly("request", "request", "reply",
+                "reply");
+        JsonNode asked = trace.path("messages").get(1);
+        assertThat(asked.path("from").asText()).as("the relay asked for the fake's address").isEqualTo("relay");
+        assertThat(trace.path("messages").get(2).path("replyTo").asInt()).isEqualTo(asked.path("id").asInt());
+        assertThat(trace.path("holds").findValuesAsText("what")).containsExactly(
+                "from {\"text\":\"hello\"} #1 to asking upstream", "answering {\"text\":\"hello\"} #2",
+                "after upstream's answer to replying");
+        assertThat(trace.path("marks").toString()).contains("listening on port");
+        assertThat(trace.path("waits").findValuesAsText("thread")).as("the test thread waited for the reply")
+                .contains(Thread.currentThread().getName());
+    }
+
+    @Test
     void sessionsIntoOneDirectoryMergeAndAReRunReplacesTheOlderEntry() throws Exception {
         runSession(RelayTestCase.class, FailingTestCase.class);
         String firstRun = new ObjectMapper().readTree(reportDir.resolve("results.json").toFile())
@@ -80,8 +100,12 @@ class SessionRecordingTest {
     }
 
     private void runSession(Class<?>... classes) {
+        runSession(java.util.Map.of(), classes);
+    }
+
+    private void runSession(java.util.Map<String, String> parameters, Class<?>... classes) {
         var request = LauncherDiscoveryRequestBuilder.request().configurationParameter("jig.report.dir",
-                reportDir.toString());
+                reportDir.toString()).configurationParameters(parameters);
         for (Class<?> type : classes) {
             request.selectors(selectClass(type));
         }

@@ -1,5 +1,6 @@
 package dev.jig.client;
 
+import dev.jig.record.TraceLog;
 import dev.jig.support.Durations;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
@@ -11,14 +12,14 @@ import java.time.Duration;
 
 /** What a {@link FramedClient.Builder} collected, and how to connect with it. */
 record ClientSettings<R>(Class<R> replyType, Framing framing, Codec codec, Duration timeout,
-                         String name, int maxFrameBytes, Duration connectTimeout) {
+                         String name, int maxFrameBytes, Duration connectTimeout, TraceLog trace) {
 
     /** Connects, naming the client {@code host:port} if no name was given. */
     <Q> FramedClient<Q, R> connect(InetSocketAddress address) {
         String where = address.getHostString() + ":" + address.getPort();
         ClientSettings<R> named = name != null ? this
                 : new ClientSettings<>(replyType, framing, codec, timeout, where, maxFrameBytes,
-                        connectTimeout);
+                        connectTimeout, trace);
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true); // requests are small and latency is what tests measure

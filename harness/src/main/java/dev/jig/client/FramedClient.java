@@ -1,6 +1,8 @@
 package dev.jig.client;
 
+import dev.jig.record.TraceLog;
 import dev.jig.support.Durations;
+import dev.jig.support.IoThreads;
 import dev.jig.client.PendingReplies.Pending;
 import dev.jig.wire.Codec;
 import dev.jig.wire.Framing;
@@ -44,7 +46,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FramedClient<Q, R> implements AutoCloseable {
 
-    private static final Duration CLOSE_BUDGET = Duration.ofSeconds(2);
+    /** The participant name of every client in a trace. */
+    public static final String TRACE_NAME = "client";
+    private static final AtomicInteger CONNECTIONS = new AtomicInteger();
 
     private final ClientSettings<R> settings;
     private final Socket socket;
@@ -52,7 +56,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
     private final PendingReplies<R> pending = new PendingReplies<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final Object writeLock = new Object();
-    private final Thread reader;
+    private final int connection = CONNECTIONS.incrementAndGet();
     private volatile boolean closed;
 
     FramedClient(ClientSettings<R> settings, Socket socket) throws IOException {
@@ -60,9 +64,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         this.socket = socket;
         this.out = socket.getOutputStream();
         InputStream in = new BufferedInputStream(socket.getInputStream());
-        this.reader = new Thread(() -> readReplies(in), "jig-client-" + settings.name());
-        reader.setDaemon(true);
-        reader.start();
+        IoThreads.run("jig-client-" + settings.name(), () -> readReplies(in));
     }
 
     /** A builder for a client whose replies decode as {@code replyType}. */
@@ -83,10 +85,13 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         }
         byte[] frame;
         Pending<R> entry;
+        int payloadBytes;
         try {
             byte[] payload = settings.codec().encode(request);
+            payloadBytes = payload.length;
             frame = frame(payload);
-            entry = new Pending<>(sequence.incrementAndGet(), settings.codec().describe(payload));
+            // Described only when a message needs it: describing every request would cost it a decode.
+            entry = new Pending<>(sequence.incrementAndGet(), () -> settings.codec().describe(payload));
         } catch (RuntimeException e) { // CodecException, or too long for the framing
             return CompletableFuture.failedFuture(e);
         }
@@ -96,6 +101,8 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         synchronized (writeLock) {
             // Queue and write under one lock, so that queue order is wire order.
             if (pending.add(entry)) {
+                entry.traced = settings.trace().sent(TRACE_NAME, name(), "request", connection, System.nanoTime(),
+                        payloadBytes, entry::description);
                 write(frame);
             }
         }
@@ -133,7 +140,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
     public java.util.List<String> awaitingReplies() {
         java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
                 .withZone(java.time.ZoneId.systemDefault());
-        return pending.waiting().stream().map(p -> "request #" + p.sequence + " " + p.description + " sent at "
+        return pending.waiting().stream().map(p -> "request #" + p.sequence + " " + p.description() + " sent at "
                 + clock.format(p.sent) + ", no reply yet").toList();
     }
 
@@ -143,8 +150,9 @@ public final class FramedClient<Q, R> implements AutoCloseable {
     }
 
     /**
-     * Closes the connection; requests still waiting fail with {@link ClientClosedException}.
-     * Safe to call twice.
+     * Closes the connection: the system sees the end of the stream at once, requests still waiting fail with
+     * {@link ClientClosedException}, and the thread that read replies goes back to Jig's pool as its read ends
+     * (close does not wait for it). Safe to call twice.
      */
     @Override
     public void close() {
@@ -152,18 +160,13 @@ public final class FramedClient<Q, R> implements AutoCloseable {
             return;
         }
         closed = true;
+        traceUnanswered("the client was closed before the reply came");
         pending.failAll(this::closedException);
         try {
+            // Sends the FIN at once, even while the reader is still blocked on the socket (it wakes and ends).
             socket.close();
         } catch (IOException e) {
             // The reader ends either way; there is nothing else to release.
-        }
-        if (Thread.currentThread() != reader) {
-            try {
-                reader.join(CLOSE_BUDGET.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
@@ -207,15 +210,21 @@ public final class FramedClient<Q, R> implements AutoCloseable {
     }
 
     private void deliver(byte[] payload) {
+        long arrived = System.nanoTime();
         Pending<R> entry = pending.poll();
         if (entry == null) {
             return; // a reply nobody asked for (e.g. to a send()); there is no future to give it to
+        }
+        if (entry.traced != null) {
+            settings.trace().received(name(), TRACE_NAME, "reply", connection, arrived, payload.length,
+                    () -> settings.codec().describe(payload)).replyTo(entry.traced)
+                    .outcome(entry.future.isDone() ? "arrived after the request timed out" : null);
         }
         try {
             entry.future.complete(settings.codec().decode(payload, settings.replyType()));
         } catch (RuntimeException e) {
             entry.future.completeExceptionally(new dev.jig.wire.CodecException("the reply from "
-                    + name() + " to request #" + entry.sequence + " " + entry.description
+                    + name() + " to request #" + entry.sequence + " " + entry.description()
                     + " did not decode: " + e.getMessage(), e));
         }
     }
@@ -224,6 +233,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         if (closed) {
             return; // close() already failed what was pending, and explains why
         }
+        traceUnanswered(name() + " closed the connection" + how);
         pending.failAll(unanswered -> new ConnectionClosedException(name() + " closed the connection"
                 + how + " with " + requests(unanswered) + " unanswered", cause));
         try {
@@ -233,10 +243,21 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         }
     }
 
+    private void traceUnanswered(String why) {
+        for (Pending<R> waiting : pending.waiting()) {
+            if (waiting.traced != null) {
+                waiting.traced.outcome(why);
+            }
+        }
+    }
+
     private void timeOut(Pending<R> entry, Duration timeout) {
+        if (entry.traced != null && !entry.future.isDone()) {
+            entry.traced.outcome("no reply within " + Durations.human(timeout));
+        }
         entry.future.completeExceptionally(new ReplyTimeoutException("no reply from " + name()
                 + " within " + Durations.human(timeout) + " to request #" + entry.sequence + " "
-                + entry.description + "; " + replies(pending.unansweredAfter(entry))
+                + entry.description() + "; " + replies(pending.unansweredAfter(entry))
                 + " pending after it"));
     }
 
@@ -273,6 +294,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         private String name;
         private int maxFrameBytes = 1 << 20;
         private Duration connectTimeout = Duration.ofSeconds(5);
+        private TraceLog trace = TraceLog.OFF;
 
         private Builder(Class<R> replyType) {
             this.replyType = Objects.requireNonNull(replyType, "replyType");
@@ -317,6 +339,12 @@ public final class FramedClient<Q, R> implements AutoCloseable {
             return this;
         }
 
+        /** Where its requests and replies are traced, e.g. a test's {@code timeline.trace()}; default nowhere. */
+        public Builder<Q, R> trace(TraceLog trace) {
+            this.trace = Objects.requireNonNull(trace, "trace");
+            return this;
+        }
+
         /**
          * Connects. The request type is inferred from the assignment, so
          * {@code FramedClient<AtmRequest, AtmReply> c = FramedClient.builder(AtmReply.class).connect(h, p)}
@@ -331,7 +359,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
         /** Connects; see {@link #connect(String, int)}. */
         public <T extends Q> FramedClient<T, R> connect(java.net.InetSocketAddress address) {
             return new ClientSettings<>(replyType, framing, codec, timeout, name, maxFrameBytes,
-                    connectTimeout).connect(address);
+                    connectTimeout, trace).connect(address);
         }
 
         private static Duration positive(Duration duration, String what) {

@@ -16,13 +16,19 @@ final class PendingReplies<R> {
     /** One request awaiting its reply. */
     static final class Pending<R> {
         final int sequence;
-        final String description;
+        private final java.util.function.Supplier<String> describer;
         final CompletableFuture<R> future = new CompletableFuture<>();
         final java.time.Instant sent = java.time.Instant.now();
+        volatile dev.jig.record.TraceLog.Message traced;
 
-        Pending(int sequence, String description) {
+        Pending(int sequence, java.util.function.Supplier<String> describer) {
             this.sequence = sequence;
-            this.description = description;
+            this.describer = describer;
+        }
+
+        /** The request as the codec describes it; made when a message needs it. */
+        String description() {
+            return describer.get();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.jig.fake;
 
+import dev.jig.record.TraceLog;
+import dev.jig.wire.Codec;
 import dev.jig.wire.FrameTooLargeException;
 import dev.jig.wire.Framing;
 import dev.jig.wire.ProtocolException;
@@ -22,10 +24,16 @@ final class FakeConnection implements Runnable {
     private final Dispatcher dispatcher;
     private final Journal journal;
     private final ReplyOutbox outbox;
+    private final TraceLog trace;
+    private final String name;
+    private final Codec codec;
 
     FakeConnection(int id, Socket socket, FakeTcpServerSpec spec, Dispatcher dispatcher,
-                   Journal journal, ScheduledExecutorService scheduler) throws IOException {
+                   Journal journal, ScheduledExecutorService scheduler, TraceLog trace) throws IOException {
         this.id = id;
+        this.trace = trace;
+        this.name = spec.name();
+        this.codec = spec.codecUsed();
         this.socket = socket;
         this.framing = spec.framingUsed();
         this.maxFrameBytes = spec.maxFrameBytesUsed();
@@ -53,8 +61,13 @@ final class FakeConnection implements Runnable {
                 Outcome outcome = dispatcher.dispatch(number, payload);
                 // Journal before replying, so a client holding the reply finds the request.
                 journal.record(number, id, time, payload, outcome);
+                TraceLog.Message traced = traced(payload, arrived, outcome);
                 if (outcome.outgoing() != null) {
-                    outbox.submit(outcome.outgoing(), arrived, () -> journal.answered(number));
+                    Outgoing outgoing = outcome.outgoing();
+                    outbox.submit(outgoing, arrived, () -> {
+                        journal.answered(number);
+                        traceReply(traced, outgoing);
+                    });
                 }
             }
         } catch (FrameTooLargeException e) {
@@ -69,10 +82,46 @@ final class FakeConnection implements Runnable {
         }
     }
 
+    private TraceLog.Message traced(byte[] payload, long arrived, Outcome outcome) {
+        if (!trace.isRecording()) {
+            return null;
+        }
+        TraceLog.Message request = trace.received(TraceLog.peerOf(name), name, "request", id, arrived,
+                payload.length, () -> codec.describe(payload));
+        if (outcome.fault() != null) {
+            request.outcome("fault: " + outcome.fault());
+        } else if (outcome.stubFailure() != null) {
+            request.outcome("its stub threw " + outcome.stubFailure());
+        } else if (outcome.undecodable() != null) {
+            request.outcome("undecodable");
+        } else if (!outcome.matched()) {
+            request.outcome("unmatched: no stub answered it");
+        } else if (outcome.outgoing() == null) {
+            request.outcome("not answered (Reply.none())");
+        }
+        return request;
+    }
+
+    private void traceReply(TraceLog.Message request, Outgoing outgoing) {
+        if (request == null) {
+            return;
+        }
+        if (outgoing.frame() != null && !outgoing.reset()) {
+            trace.sent(name, TraceLog.peerOf(name), "reply", id, System.nanoTime(), outgoing.frame().length,
+                    outgoing.describedAs()).replyTo(request);
+        } else if (outgoing.reset() || outgoing.close()) {
+            request.outcome(outgoing.reset() ? "the connection was reset" : "the connection was closed");
+        }
+    }
+
     private void rejectAndClose(ProtocolError.Kind kind, ProtocolException e) {
         // Record first: a test that sees the connection drop may look at the journal at once.
         journal.protocolError(id, kind, e.getMessage());
         close();
+    }
+
+    int id() {
+        return id;
     }
 
     boolean isOpen() {

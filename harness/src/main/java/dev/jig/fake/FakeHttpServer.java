@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.jig.fault.FaultSchedule;
 import dev.jig.record.FakeRecord;
+import dev.jig.record.TraceLog;
 import dev.jig.support.Durations;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -42,8 +43,11 @@ public final class FakeHttpServer implements AutoCloseable {
     private boolean closed;
     private int port; // WireMock forgets its port once stopped; the record still needs it
 
-    FakeHttpServer(FakeHttpServerSpec spec) {
+    private final TraceLog trace;
+
+    FakeHttpServer(FakeHttpServerSpec spec, TraceLog trace) {
         this.spec = spec;
+        this.trace = trace;
         this.faults = new HttpFaultInjector(spec.freshFaultRules());
         this.server = new WireMockServer(WireMockConfiguration.options()
                 .bindAddress(spec.hostUsed())
@@ -185,6 +189,7 @@ public final class FakeHttpServer implements AutoCloseable {
             }
             closed = true;
         }
+        journal.trace(trace, spec.name());
         server.stop();
     }
 

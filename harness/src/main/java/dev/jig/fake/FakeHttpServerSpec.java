@@ -129,7 +129,7 @@ public final class FakeHttpServerSpec {
      */
     public FakeHttpServer start(Timeline timeline) {
         try (Timeline.Span span = timeline.span("start " + name)) {
-            return new FakeHttpServer(this);
+            return new FakeHttpServer(this, timeline.trace());
         }
     }
 

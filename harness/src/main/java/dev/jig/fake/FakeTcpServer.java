@@ -2,6 +2,10 @@ package dev.jig.fake;
 
 import dev.jig.fault.FaultSchedule;
 import dev.jig.record.FakeRecord;
+import dev.jig.record.TraceLog;
+import dev.jig.support.Durations;
+import dev.jig.support.IoThreads;
+import dev.jig.support.JigLog;
 import dev.jig.wire.Codec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,14 +48,16 @@ public final class FakeTcpServer implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final ServerSocket serverSocket;
     private final ScheduledExecutorService scheduler;
-    private final Thread acceptor;
     private final Object lock = new Object();
     private final List<FakeConnection> connections = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
     private boolean closed;
+    private boolean accepting; // a pooled thread is inside accept(): the port is bound until it leaves
 
-    FakeTcpServer(FakeTcpServerSpec spec) {
+    private final TraceLog trace;
+
+    FakeTcpServer(FakeTcpServerSpec spec, TraceLog trace) {
         this.spec = spec;
+        this.trace = trace;
         this.codec = spec.codecUsed();
         this.journal = new Journal(codec);
         this.dispatcher = new Dispatcher(codec, spec.framingUsed(), spec.stubs(), spec.fallback(),
@@ -59,8 +65,7 @@ public final class FakeTcpServer implements AutoCloseable {
         this.serverSocket = bind(spec);
         try {
             this.scheduler = newScheduler(spec.name());
-            this.acceptor = daemon(this::acceptLoop, "jig-fake-" + spec.name() + "-accept");
-            acceptor.start();
+            IoThreads.run(acceptorName(), this::acceptNext);
         } catch (RuntimeException | Error e) {
             closeQuietly(serverSocket, e); // half-started: release the port before failing
             throw e;
@@ -100,39 +105,62 @@ public final class FakeTcpServer implements AutoCloseable {
         return thread;
     }
 
-    private void acceptLoop() {
-        while (true) {
-            Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (IOException e) {
-                return; // closed
-            }
-            if (!register(socket)) {
-                closeQuietly(socket, null);
-                return;
-            }
-        }
+    private String acceptorName() {
+        return "jig-fake-" + spec.name() + "-accept";
     }
 
-    private boolean register(Socket socket) {
+    /**
+     * Accepts one connection, hands accepting the next to another pooled thread and serves this one itself:
+     * the first request does not wait for a thread to be handed the connection.
+     */
+    private void acceptNext() {
         synchronized (lock) {
             if (closed) {
-                return false;
+                return;
+            }
+            accepting = true;
+        }
+        Socket socket;
+        try {
+            socket = serverSocket.accept();
+        } catch (IOException e) {
+            return; // closed
+        } finally {
+            synchronized (lock) {
+                accepting = false;
+                lock.notifyAll();
+            }
+        }
+        FakeConnection connection = register(socket);
+        if (connection == null) {
+            return;
+        }
+        try {
+            IoThreads.run(acceptorName(), this::acceptNext);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            JigLog.warn("fake " + spec.name() + " stops accepting connections: " + e.getMessage());
+        }
+        Thread.currentThread().setName("jig-fake-" + spec.name() + "-conn-" + connection.id());
+        connection.run();
+    }
+
+    private FakeConnection register(Socket socket) {
+        synchronized (lock) {
+            if (closed) {
+                closeQuietly(socket, null);
+                return null;
             }
             int id = connections.size() + 1;
             try {
                 socket.setTcpNoDelay(true);
                 FakeConnection connection = new FakeConnection(id, socket, spec, dispatcher, journal,
-                        scheduler);
-                Thread thread = daemon(connection, "jig-fake-" + spec.name() + "-conn-" + id);
+                        scheduler, trace);
                 connections.add(connection);
-                threads.add(thread);
-                thread.start();
+                return connection;
             } catch (IOException e) {
                 closeQuietly(socket, null); // the client left before we could serve it
+                return null;
             }
-            return true;
         }
     }
 
@@ -245,20 +273,19 @@ public final class FakeTcpServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting, closes every connection, cancels replies not yet sent and waits (at most
-     * 2 s) for its threads. Safe to call twice.
+     * Stops accepting and drops every connection (each peer sees the end of the stream), cancelling replies not
+     * yet sent. When it returns, the port refuses new connections. The threads that served the connections go
+     * back to the pool as soon as their reads end; close does not wait for them. Safe to call twice.
      */
     @Override
     public void close() {
         List<FakeConnection> open;
-        List<Thread> toJoin;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
             open = new ArrayList<>(connections);
-            toJoin = new ArrayList<>(threads);
         }
         UncheckedIOException failure = null;
         try {
@@ -268,25 +295,29 @@ public final class FakeTcpServer implements AutoCloseable {
         }
         scheduler.shutdownNow();
         open.forEach(FakeConnection::close);
-        toJoin.add(acceptor);
-        joinAll(toJoin);
+        awaitAcceptorLeft();
         if (failure != null) {
             throw failure;
         }
     }
 
-    private static void joinAll(List<Thread> threads) {
+    /** A socket closed while a thread is blocked in its accept() stays bound until that thread wakes up. */
+    private void awaitAcceptorLeft() {
         long deadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
-        try {
-            for (Thread thread : threads) {
-                long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-                if (remainingMillis <= 0) {
-                    return; // daemon threads: whatever is left cannot keep the JVM alive
+        synchronized (lock) {
+            try {
+                while (accepting) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        JigLog.warn("fake " + spec.name() + ": its accept thread did not leave accept() within "
+                                + Durations.human(CLOSE_BUDGET) + " of closing; the port may accept a while longer");
+                        return;
+                    }
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(lock, remaining);
                 }
-                thread.join(remainingMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

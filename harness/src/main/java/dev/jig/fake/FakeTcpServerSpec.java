@@ -142,7 +142,7 @@ public final class FakeTcpServerSpec {
     public FakeTcpServer start(Timeline timeline) {
         Timeline.Span span = timeline.span("start " + name);
         try {
-            return new FakeTcpServer(this);
+            return new FakeTcpServer(this, timeline.trace());
         } finally {
             span.close();
         }

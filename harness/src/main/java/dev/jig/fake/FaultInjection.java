@@ -24,8 +24,8 @@ final class FaultInjection {
             }
             Duration late = fault.holdBack();
             return new Outgoing(normal.frame(), normal.delayNanos() + late.toNanos(), normal.close(),
-                    normal.reset(), normal.description() + " " + Durations.human(late) + " late (fault: "
-                    + what + ")", what);
+                    normal.reset(), LazyText.of(() -> normal.description() + " " + Durations.human(late)
+                    + " late (fault: " + what + ")"), what);
         }
         long delay = normal == null ? 0L : normal.delayNanos(); // a slow stub stays slow before it breaks
         if (fault instanceof Fault.Reset) {

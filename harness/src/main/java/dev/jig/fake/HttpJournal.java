@@ -2,6 +2,7 @@ package dev.jig.fake;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.jig.record.TraceLog;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.verification.NearMiss;
 import com.github.tomakehurst.wiremock.verification.diff.PlainTextDiffRenderer;
@@ -50,6 +51,38 @@ final class HttpJournal {
         }
         return new HttpExchange(number, request.getMethod().getName(), request.getUrl(), status,
                 event.getWasMatched(), request.getLoggedDate().toInstant(), total == null ? -1 : total, fault);
+    }
+
+    /**
+     * Writes what it served to {@code trace}: each request when it arrived, its response when WireMock finished
+     * serving it (WireMock times to the millisecond), paired.
+     */
+    void trace(TraceLog trace, String name) {
+        if (!trace.isRecording()) {
+            return;
+        }
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        Collections.reverse(events);
+        for (ServeEvent event : events) {
+            LoggedRequest request = event.getRequest();
+            java.time.Instant arrived = request.getLoggedDate().toInstant();
+            String what = request.getMethod().getName() + " " + request.getUrl();
+            TraceLog.Message asked = trace.received(TraceLog.peerOf(name), name, "request", 0,
+                    trace.nanoTimeOf(arrived), request.getBody() == null ? 0 : request.getBody().length, () -> what);
+            String fault = faults.describedFor(event.getId());
+            if (!fault.isEmpty()) {
+                asked.outcome("fault: " + fault);
+            } else if (!event.getWasMatched()) {
+                asked.outcome("unmatched: no stub answered it");
+            }
+            Integer total = event.getTiming() == null ? null : event.getTiming().getTotalTime();
+            if (total != null && event.getResponse() != null) {
+                int status = event.getResponse().getStatus();
+                byte[] body = event.getResponse().getBody();
+                trace.sent(name, TraceLog.peerOf(name), "reply", 0, trace.nanoTimeOf(arrived.plusMillis(total)),
+                        body == null ? 0 : body.length, () -> "HTTP " + status).replyTo(asked);
+            }
+        }
     }
 
     /** Requests no stub matched, oldest first, each with the diff against its closest stub. */

@@ -12,31 +12,31 @@ import dev.jig.fault.Fault;
  * @param fault        the fault injected into the reply, described, or null
  * @param stubFailure  what the stub threw, or null: the request then gets no reply and fails the test
  */
-record Outcome(boolean matched, Outgoing outgoing, String reply, String undecodable, String fault,
+record Outcome(boolean matched, Outgoing outgoing, LazyText reply, String undecodable, String fault,
                Throwable stubFailure) {
 
     static Outcome answered(Outgoing outgoing) {
-        return new Outcome(true, outgoing, outgoing == null ? null : outgoing.description(), null,
+        return new Outcome(true, outgoing, outgoing == null ? null : outgoing.describedAs(), null,
                 outgoing == null ? null : outgoing.fault(), null);
     }
 
     static Outcome unmatched(String reason) {
-        return new Outcome(false, null, reason, null, null, null);
+        return new Outcome(false, null, reason == null ? null : LazyText.fixed(reason), null, null, null);
     }
 
     static Outcome undecodable(String detail) {
-        return new Outcome(false, null, "undecodable", detail, null, null);
+        return new Outcome(false, null, LazyText.fixed("undecodable"), detail, null, null);
     }
 
     /** A stub threw: the request counts as handled (not unmatched) but failed; the connection is closed. */
     static Outcome stubFailed(String who, Throwable failure) {
-        return new Outcome(true, Outgoing.CLOSE, who + " threw " + failure, null, null, failure);
+        return new Outcome(true, Outgoing.CLOSE, LazyText.fixed(who + " threw " + failure), null, null, failure);
     }
 
     /** This outcome with {@code injected} applied to its reply (a schedule's fault wins over a stub's). */
     Outcome withFault(Fault injected) {
         Outgoing faulted = FaultInjection.apply(injected, outgoing);
-        String described = matched && faulted != null ? faulted.description() : reply;
+        LazyText described = matched && faulted != null ? faulted.describedAs() : reply;
         return new Outcome(matched, faulted, described, undecodable, injected.describe(), stubFailure);
     }
 }

@@ -24,14 +24,14 @@ public final class RecordedRequest {
     private final Instant time;
     private final byte[] payload;
     private final boolean matched;
-    private final String reply;
+    private final java.util.function.Supplier<String> reply;
     private final String fault;
     private final Codec codec;
     private final boolean undecodable;
     private final Throwable stubFailure;
 
     RecordedRequest(int sequence, int connection, Instant time, byte[] payload, boolean matched,
-                    String reply, String fault, Codec codec, boolean undecodable, Throwable stubFailure) {
+                    java.util.function.Supplier<String> reply, String fault, Codec codec, boolean undecodable, Throwable stubFailure) {
         this.undecodable = undecodable;
         this.stubFailure = stubFailure;
         this.fault = fault;
@@ -90,7 +90,7 @@ public final class RecordedRequest {
      * {@code "stub for BalanceQuery threw …"}) or {@code null} if no stub fit.
      */
     public String reply() {
-        return reply;
+        return reply == null ? null : reply.get();
     }
 
     /**
@@ -114,10 +114,11 @@ public final class RecordedRequest {
     /** {@code "#2 conn 1 {\"oops\":1} -> UNMATCHED"}, as failure messages list requests. */
     public String formatted() {
         String outcome;
+        String replied = reply();
         if (matched) {
-            outcome = reply == null ? "no reply" : reply;
+            outcome = replied == null ? "no reply" : replied;
         } else {
-            outcome = reply == null ? "UNMATCHED" : "UNMATCHED (" + reply + ")";
+            outcome = replied == null ? "UNMATCHED" : "UNMATCHED (" + replied + ")";
         }
         return "#" + sequence + " conn " + connection + " " + description() + " -> " + outcome;
     }

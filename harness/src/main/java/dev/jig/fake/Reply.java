@@ -123,9 +123,9 @@ public final class Reply {
             default:
                 byte[] payload = rawPayload != null ? rawPayload : codec.encode(message);
                 String after = delay.isZero() ? "" : "after " + Durations.human(delay) + " ";
-                return Outgoing.reply(frame(framing, payload), delay.toNanos(),
-                        "replied " + after + (rawPayload != null ? codec.describe(payload)
-                                : codec.describe(payload, message.getClass())));
+                Class<?> type = rawPayload != null ? null : message.getClass();
+                return Outgoing.reply(frame(framing, payload), delay.toNanos(), LazyText.of(() -> "replied "
+                        + after + (type == null ? codec.describe(payload) : codec.describe(payload, type))));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jig.proxy;
 
+import dev.jig.record.TraceLog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -22,9 +23,13 @@ final class ProxyConnection {
     private Pump down;
     private int halfClosed;
     private boolean ended;
+    private final java.util.concurrent.atomic.AtomicLong carried = new java.util.concurrent.atomic.AtomicLong();
+    private final TraceLog.Message traced;
 
-    ProxyConnection(int id, String proxyName, Socket client, Consumer<ProxyConnection> onEnd) {
+    ProxyConnection(int id, String proxyName, Socket client, Consumer<ProxyConnection> onEnd, TraceLog trace) {
         this.id = id;
+        this.traced = trace.sent(TraceLog.peerOf(proxyName), proxyName, "connection", id, System.nanoTime(), 0,
+                () -> "connection " + id);
         this.threadPrefix = "jig-proxy-" + proxyName + "-conn-" + id;
         this.client = client;
         this.onEnd = onEnd;
@@ -32,6 +37,11 @@ final class ProxyConnection {
 
     int id() {
         return id;
+    }
+
+    /** {@code count} more bytes went through, either way. */
+    void carried(int count) {
+        carried.addAndGet(count);
     }
 
     /**
@@ -116,6 +126,7 @@ final class ProxyConnection {
         }
         close(client, reset);
         close(target, reset);
+        traced.arrived(System.nanoTime()).bytes(carried.get()).outcome(reset ? "reset" : null);
         if (u != null) {
             u.stop();
             d.stop();

@@ -105,6 +105,7 @@ final class Pump {
         }
         // Counted before writing, so that whoever sees the answer to these bytes also sees them counted.
         link.forwarded(count);
+        owner.carried(count);
         out.write(bytes, 0, count);
         out.flush();
         return true;
@@ -125,6 +126,7 @@ final class Pump {
                 link.pace(chunk.bytes().length);
                 synchronized (this) {
                     link.forwarded(chunk.bytes().length);
+                    owner.carried(chunk.bytes().length);
                     out.write(chunk.bytes());
                     out.flush();
                     queued--;

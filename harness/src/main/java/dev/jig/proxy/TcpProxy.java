@@ -248,7 +248,7 @@ public final class TcpProxy implements AutoCloseable {
     private void accepted(Socket client) {
         ProxyConnection connection;
         synchronized (lock) {
-            connection = new ProxyConnection(all.size() + 1, name(), client, this::ended);
+            connection = new ProxyConnection(all.size() + 1, name(), client, this::ended, timeline.trace());
             if (closed || cutSince >= 0) {
                 connection.abort(); // accepted just before the listener closed
                 return;

@@ -33,7 +33,8 @@ public final class TestRecorder extends ScopeRecorder {
     private TestRecord finish(TestStatus status, FailureRecord failure) {
         long duration = System.nanoTime() - startNanoTime;
         return new TestRecord(id(), className, methodName, displayName, status, duration, failure,
-                timeline().phases(), processes(), fakes(), profile(), systemProfiles(), benchmarks(), diagnostics);
+                timeline().phases(), processes(), fakes(), profile(), systemProfiles(), benchmarks(), diagnostics,
+                timeline().trace().toRecord());
     }
 
     /** What JUnit displays for the test. */
@@ -45,7 +46,7 @@ public final class TestRecorder extends ScopeRecorder {
     public TestRecord refresh(TestRecord earlier) {
         return new TestRecord(id(), className, methodName, displayName, earlier.status(), earlier.durationNanos(),
                 earlier.failure(), timeline().phases(), processes(), fakes(), profile(), systemProfiles(),
-                benchmarks(), diagnostics);
+                benchmarks(), diagnostics, timeline().trace().toRecord());
     }
 
     /** Keeps what Jig captured about this test (thread dumps, pending requests) for its record. */

@@ -25,10 +25,17 @@ public final class Timeline {
     private final long originNanos;
     private final boolean recording;
     private final List<PhaseRecord> phases = new ArrayList<>();
+    private final TraceLog trace;
 
     private Timeline(long originNanos, boolean recording) {
         this.originNanos = originNanos;
         this.recording = recording;
+        this.trace = recording ? TraceLog.startingAt(originNanos) : TraceLog.OFF;
+    }
+
+    /** The messages of this test or class, on the same time axis as its phases. */
+    public TraceLog trace() {
+        return trace;
     }
 
     /** A timeline whose offsets count from now. */

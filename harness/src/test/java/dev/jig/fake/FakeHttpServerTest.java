@@ -63,6 +63,33 @@ class FakeHttpServerTest {
     }
 
     @Test
+    void itsRequestsAndResponsesArePairedInTheTestsTrace() throws Exception {
+        Timeline timeline = Timeline.startingNow();
+        try (FakeHttpServer server = CATALOG.start(timeline)) {
+            send(server, "GET", "/items/7", null);
+            send(server, "GET", "/nothing", null);
+            send(server, "POST", "/orders", "{\"item\":7}");
+        }
+        dev.jig.record.TraceRecord trace = timeline.trace().toRecord();
+
+        assertThat(trace.messages()).filteredOn(m -> m.kind().equals("request"))
+                .extracting(dev.jig.record.TraceMessage::label, dev.jig.record.TraceMessage::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GET /items/7", null),
+                        org.assertj.core.groups.Tuple.tuple("GET /nothing", "unmatched: no stub answered it"),
+                        org.assertj.core.groups.Tuple.tuple("POST /orders", null));
+        for (dev.jig.record.TraceMessage request : trace.messages()) {
+            if (request.kind().equals("request")) {
+                dev.jig.record.TraceMessage reply = trace.messages().stream()
+                        .filter(m -> m.replyTo() != null && m.replyTo() == request.id()).findFirst().orElseThrow();
+                assertThat(reply.from()).isEqualTo("catalog");
+                assertThat(reply.label()).isEqualTo(request.label().equals("GET /nothing") ? "HTTP 404" : "HTTP 200");
+                assertThat(reply.sentNanos()).isGreaterThanOrEqualTo(request.receivedNanos());
+            }
+        }
+        assertThat(trace.holds()).hasSize(3).allMatch(h -> h.participant().equals("catalog"));
+    }
+
+    @Test
     void runtimeStubsAndEachStartOfTheSameSpecAreIndependent() throws Exception {
         try (FakeHttpServer first = CATALOG.start(); FakeHttpServer second = CATALOG.start()) {
             first.stubFor(get("/extra").willReturn(okJson("{}")));

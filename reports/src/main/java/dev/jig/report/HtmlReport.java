@@ -46,7 +46,7 @@ public final class HtmlReport {
     public static final double DEFAULT_FOLD_SHARE = 0.0002;
 
     private static final List<String> SCRIPTS =
-            List.of("core.js", "tests.js", "flame.js", "profiles.js", "benchmarks.js", "diff.js", "init.js");
+            List.of("core.js", "tests.js", "trace.js", "flame.js", "profiles.js", "benchmarks.js", "diff.js", "init.js");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Template PAGE = Mustache.compiler().compile(resource("report.mustache"));
     private static final String CSS = resource("report.css");

@@ -115,6 +115,9 @@ final class PageData {
         for (FakeRecord f : test.fakes()) {
             fakes.add(MAPPER.<JsonNode>valueToTree(f));
         }
+        if (test.trace() != null) {
+            t.set("trace", MAPPER.valueToTree(test.trace()));
+        }
         if (test.benchmarks() != null) {
             ArrayNode benchmarks = t.putArray("benchmarks");
             for (BenchmarkRecord b : test.benchmarks()) {

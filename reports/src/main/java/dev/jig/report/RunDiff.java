@@ -7,6 +7,7 @@ import dev.jig.record.BenchmarkRecord;
 import dev.jig.record.PhaseRecord;
 import dev.jig.record.RunRecord;
 import dev.jig.record.TestRecord;
+import dev.jig.record.TraceHold;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * Compares two runs: tests whose status changed, and tests, phases, profiled methods and benchmarks that got
+ * Compares two runs: tests whose status changed, and tests, phases, hops of the message trace (how long each
+ * participant held a request), profiled methods and benchmarks that got
  * slower or faster by more than a threshold; plus a differential flame graph of the runs' exact profiles.
  * The result is rendered as a report of the head run with a "Diff" view.
  *
@@ -99,6 +101,7 @@ public final class RunDiff {
                         p.durationNanos()));
             }
         }
+        changes.addAll(hopChanges(old, test));
         if (old.benchmarks() != null && test.benchmarks() != null) {
             Map<String, BenchmarkRecord> oldBench = new LinkedHashMap<>();
             old.benchmarks().forEach(b -> oldBench.putIfAbsent(b.name(), b));
@@ -108,6 +111,26 @@ public final class RunDiff {
                     changes.add(Change.of("benchmark", label(test) + " · " + b.name(), b.unit(),
                             o.stats().mean(), b.stats().mean()));
                 }
+            }
+        }
+        return changes;
+    }
+
+    /** The time each participant held each request, matched by who held it and what it was doing. */
+    private static List<Change> hopChanges(TestRecord old, TestRecord test) {
+        List<Change> changes = new ArrayList<>();
+        if (old.trace() == null || test.trace() == null) {
+            return changes;
+        }
+        Map<String, TraceHold> oldHolds = new LinkedHashMap<>();
+        old.trace().holds().forEach(h -> oldHolds.putIfAbsent(h.participant() + ": " + h.what(), h));
+        Map<String, TraceHold> seen = new LinkedHashMap<>();
+        for (TraceHold hold : test.trace().holds()) {
+            String key = hold.participant() + ": " + hold.what();
+            TraceHold before = oldHolds.get(key);
+            if (before != null && seen.putIfAbsent(key, hold) == null) {
+                changes.add(Change.of("hop", label(test) + " · " + key, "ns", before.durationNanos(),
+                        hold.durationNanos()));
             }
         }
         return changes;

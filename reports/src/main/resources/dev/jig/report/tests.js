@@ -39,7 +39,8 @@ function showTest(i) {
       el("details", {}, el("summary", { text: "Stack trace" }), el("pre", { text: t.failure.stackTrace || "" })));
   }
   if (t.diagnostics) d.append(diagnosticsView(t.diagnostics));
-  if (t.phases.length) d.append(el("h3", { text: "Timeline" }), gantt(t.phases));
+  if (t.trace) d.append(timelineWithTrace(t));
+  else if (t.phases.length) d.append(el("h3", { text: "Timeline" }), gantt(t.phases));
   const failed = t.status === "failed" || t.status === "aborted" || t.status === "hung";
   t.processes.forEach(p => d.append(processView(p, failed)));
   t.fakes.forEach(f => d.append(fakeView(f)));
@@ -49,18 +50,23 @@ function showTest(i) {
   if (t.benchmarks) d.append(el("h3", { text: "Benchmarks" }), benchTable(t.benchmarks.map(b => Object.assign({ test: t.name }, b))));
 }
 
-function gantt(phases) {
-  const end = Math.max(1, ...phases.map(p => p[1] + p[2]));
-  const rowH = 22, labelW = 180, width = 760, chartW = width - labelW - 70;
+// The time axis that the phase timeline and the message trace share: labels left, [from, to] across chartW.
+const AXIS = { rowH: 22, labelW: 180, width: 760, chartW: 760 - 180 - 70 };
+function gantt(phases, from, to) {
+  from = from || 0;
+  const end = to || Math.max(1, ...phases.map(p => p[1] + p[2]));
+  const span = Math.max(1, end - from);
+  const rowH = AXIS.rowH, labelW = AXIS.labelW, width = AXIS.width, chartW = AXIS.chartW;
   const chart = svg("svg", { width: width, height: phases.length * rowH + 24, class: "gantt" });
   phases.forEach((p, r) => {
-    const x = labelW + chartW * p[1] / end, w = Math.max(2, chartW * p[2] / end), y = r * rowH + 4;
+    const x0 = Math.max(0, Math.min(1, (p[1] - from) / span)), x1 = Math.max(0, Math.min(1, (p[1] + p[2] - from) / span));
+    const x = labelW + chartW * x0, w = Math.max(2, chartW * (x1 - x0)), y = r * rowH + 4;
     chart.append(svg("text", { x: 4, y: y + 14 }, p[0]));
     const bar = svg("rect", { x: x, y: y, width: w, height: rowH - 6, rx: 3, fill: p[0].startsWith("test") ? "#3b6fd8" : p[0].startsWith("stop") ? "#8a8f9c" : "#1f9d55" });
     bar.append(svg("title", {}, p[0] + ": " + fmtNanos(p[2]) + " at +" + fmtNanos(p[1])));
     chart.append(bar, svg("text", { x: x + w + 4, y: y + 14 }, fmtNanos(p[2])));
   });
-  chart.append(svg("text", { x: labelW, y: phases.length * rowH + 18 }, "0"),
+  chart.append(svg("text", { x: labelW, y: phases.length * rowH + 18 }, from ? "+" + fmtNanos(from) : "0"),
     svg("text", { x: labelW + chartW - 30, y: phases.length * rowH + 18 }, fmtNanos(end)));
   return chart;
 }

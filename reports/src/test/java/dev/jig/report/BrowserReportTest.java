@@ -141,6 +141,46 @@ class BrowserReportTest {
     }
 
     @Test
+    void failingTestShowsItsMessagesOnTheTimelineAxisAndTheSlowestHops() throws Exception {
+        browser.findElement(By.xpath("//a[@class='test-link' and contains(., 'anonymousIsRefused')]")).click();
+
+        WebElement sequence = browser.findElement(By.cssSelector("svg.sequence"));
+        assertEquals(4, sequence.findElements(By.cssSelector("line.msg")).size(), "two requests, two replies");
+        assertEquals(3, sequence.findElements(By.cssSelector("rect.hold")).size());
+        assertEquals(1, sequence.findElements(By.cssSelector("rect.wait")).size(), "the test thread's park");
+        String wait = browser.findElement(By.xpath(
+                "//h3[.='Where the test JVM waited']/following-sibling::table[1]//tbody/tr")).getText();
+        assertTrue(wait.startsWith("main park on java.util.concurrent.CompletableFuture 2.6 ms"), wait);
+        assertTrue(wait.contains("AtmTest.anonymousIsRefused:42"), wait);
+        List<String> lanes = sequence.findElements(By.cssSelector("text")).stream()
+                .map(t -> t.getAttribute("textContent")).toList();
+        assertTrue(lanes.containsAll(List.of("client", "atm", "bank")), lanes.toString());
+        String firstHop = browser.findElement(By.xpath("//h3[.='Slowest hops']/following-sibling::table[1]//tbody/tr"))
+                .getText();
+        assertTrue(firstHop.startsWith("atm from withdraw 50 for nobody #1 to asking bank 2.1 ms"), firstHop);
+
+        String wholeEnd = axisEnd(sequence);
+        browser.findElement(By.xpath("//button[.='Test body']")).click();
+        WebElement zoomed = browser.findElement(By.cssSelector("svg.sequence"));
+        assertNotEquals(wholeEnd, axisEnd(zoomed), "the axis follows the zoom");
+        assertEquals("19.3 ms", axisEnd(zoomed), "the test body ends at 19.3 ms");
+        assertEquals(axisEnd(zoomed), axisEnd(browser.findElement(By.cssSelector("svg.gantt"))),
+                "phases and messages share one time axis");
+        assertEquals(List.of(), severeConsoleMessages());
+        browser.findElement(By.xpath("//button[.='Whole test']")).click();
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('svg.gantt').scrollIntoView()");
+        Path docs = Path.of(System.getProperty("jig.screenshot.dir", "target"));
+        Files.createDirectories(docs);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), docs.resolve("report-trace.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String axisEnd(WebElement chart) {
+        List<WebElement> texts = chart.findElements(By.cssSelector("text"));
+        return texts.get(texts.size() - 1).getAttribute("textContent");
+    }
+
+    @Test
     void statusFilterLeavesOnlyTheFailures() {
         tab("tests");
         browser.findElement(By.cssSelector("#status-filter input[data-status='passed']")).click();

@@ -3,6 +3,9 @@ package dev.jig.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jig.record.TestRecord;
+import dev.jig.record.TraceHold;
+import dev.jig.record.TraceRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +68,31 @@ class CliTest {
         assertTrue(diff.get("slower").toString().contains("atm.Bank.balanceLookup"), diff.toString());
         assertTrue(diff.has("flame"), "a differential flame graph");
         assertTrue(Files.readString(dir.resolve("diff/index.html")).contains("data-view=\"diff\""));
+    }
+
+    @Test
+    void diffComparesHowLongEachParticipantHeldARequest() throws Exception {
+        TestRecord before = Fixtures.failing();
+        TraceRecord trace = before.trace();
+        List<TraceHold> slowerAtm = trace.holds().stream().map(h -> h.what().startsWith("from ")
+                ? new TraceHold(h.participant(), h.startNanos(), h.durationNanos() * 3, h.what(), h.request()) : h)
+                .toList();
+        TestRecord after = new TestRecord(before.id(), before.className(), before.methodName(), before.displayName(),
+                before.status(), before.durationNanos(), before.failure(), before.phases(), before.processes(),
+                before.fakes(), null, null, null, null,
+                new TraceRecord(trace.participants(), trace.messages(), slowerAtm, trace.marks()));
+        Path base = ResultsFile.write(Fixtures.run("base", Instant.parse("2026-11-23T07:00:00Z"), List.of(before)),
+                dir.resolve("base"));
+        Path head = ResultsFile.write(Fixtures.run("head", Instant.parse("2026-11-23T08:00:00Z"), List.of(after)),
+                dir.resolve("head"));
+
+        assertEquals(trace, ResultsFile.read(base).tests().get(0).trace(), "the trace survives results.json");
+        var diff = RunDiff.compare(ResultsFile.read(base), ResultsFile.read(head));
+        assertEquals("hop", diff.get("slower").get(0).get("kind").asText(), diff.toString());
+        assertEquals("AtmTest › anonymousIsRefused() · atm: from withdraw 50 for nobody #1 to asking bank",
+                diff.get("slower").get(0).get("name").asText());
+        assertEquals(200.0, diff.get("slower").get(0).get("deltaPercent").asDouble(), 0.01);
+        assertTrue(diff.get("faster").isEmpty(), "the other hops did not change");
     }
 
     @Test

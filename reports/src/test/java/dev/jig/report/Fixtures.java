@@ -19,6 +19,11 @@ import dev.jig.record.SampledFlatRow;
 import dev.jig.record.SampledProfile;
 import dev.jig.record.SystemProfileRecord;
 import dev.jig.record.TestRecord;
+import dev.jig.record.TraceHold;
+import dev.jig.record.TraceMark;
+import dev.jig.record.TraceMessage;
+import dev.jig.record.TraceRecord;
+import dev.jig.record.WaitRecord;
 import dev.jig.record.TestStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +73,29 @@ final class Fixtures {
         return new TestRecord(id("anonymousIsRefused()"), "dev.jig.samples.atm.AtmTest", "anonymousIsRefused",
                 "anonymousIsRefused()", TestStatus.FAILED, 40_000_000L, failure, phases(),
                 List.of(process(output)), List.of(new FakeRecord("bank", "tcp", "127.0.0.1:41233", 2,
-                        List.of("{\"customer\":\"nobody\"}"), List.of())), null, null, null);
+                        List.of("{\"customer\":\"nobody\"}"), List.of())), null, null, null, null, trace());
+    }
+
+    /** The ATM asked by the client, asking the bank in turn: what {@code FakeTraceTest} records, by hand. */
+    static TraceRecord trace() {
+        List<TraceMessage> messages = List.of(
+                new TraceMessage(1, "request", "client", "atm", "withdraw 50 for nobody", 1, 11_400_000L, null, 23,
+                        null, null),
+                new TraceMessage(2, "request", "atm", "bank", "BalanceQuery {customer: \"nobody\"}", 1, null,
+                        13_500_000L, 9, null, null),
+                new TraceMessage(3, "reply", "bank", "atm", "replied Balance {balance: 0}", 1, 13_700_000L, null, 4,
+                        2, null),
+                new TraceMessage(4, "reply", "atm", "client", "refused: insufficient funds", 1, null, 14_100_000L,
+                        31, 1, null));
+        List<TraceHold> holds = List.of(
+                new TraceHold("atm", 11_400_000L, 2_100_000L, "from withdraw 50 for nobody #1 to asking bank", 1),
+                new TraceHold("bank", 13_500_000L, 200_000L, "answering BalanceQuery #2", 2),
+                new TraceHold("atm", 13_700_000L, 400_000L, "after bank's answer to replying", 1));
+        return new TraceRecord(List.of("client", "atm", "bank"), messages, holds,
+                List.of(new TraceMark("atm", 14_000_000L, "withdraw 50 for nobody: failed, insufficient funds")), 0L,
+                List.of(new WaitRecord("main", "park", 11_450_000L, 2_600_000L, "java.util.concurrent.CompletableFuture",
+                        List.of("jdk.internal.misc.Unsafe.park:-1", "java.util.concurrent.CompletableFuture.join:2117",
+                                "dev.jig.samples.atm.AtmTest.anonymousIsRefused:42"))));
     }
 
     static TestRecord hostile() {

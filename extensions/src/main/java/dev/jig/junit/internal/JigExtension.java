@@ -1,6 +1,8 @@
 package dev.jig.junit.internal;
 
 import dev.jig.client.FramedClient;
+import dev.jig.support.JigLog;
+import dev.jig.waits.WaitRecorder;
 import dev.jig.junit.Connect;
 import dev.jig.junit.Endpoint;
 import dev.jig.junit.JigConfigurationException;
@@ -50,6 +52,8 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
         Timeline timeline = stage.recorder().timeline();
         Settings settings = Settings.from(context::getConfigurationParameter);
         Optional<TestDeadline> deadline = TestDeadline.of(context, settings);
+        Optional<WaitRecorder> waits = Settings.waitThreshold(context::getConfigurationParameter)
+                .map(WaitRecorder::start);
         try (var span = timeline.span("test body"); var test = CurrentTest.enter(timeline)) {
             if (deadline.isEmpty()) {
                 invocation.proceed();
@@ -73,6 +77,17 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
             if (thrown != null) {
                 throw thrown;
             }
+        } finally {
+            waits.ifPresent(recorder -> recordWaits(recorder, timeline));
+        }
+    }
+
+    private static void recordWaits(WaitRecorder recorder, Timeline timeline) {
+        try {
+            timeline.trace().waits(recorder.stop(timeline.trace(), timeline.originNanos()));
+        } catch (RuntimeException e) {
+            recorder.close();
+            JigLog.warn("could not record where the test waited: " + e.getMessage());
         }
     }
 
@@ -102,6 +117,7 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
                     .framing(target.framing())
                     .codec(target.codec())
                     .timeout(replyTimeout(connect, context))
+                    .trace(stage.recorder().timeline().trace())
                     .connect(target.host(), target.port());
             stage.adopt(client);
             return client;

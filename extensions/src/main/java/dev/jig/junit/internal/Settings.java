@@ -40,6 +40,12 @@ public record Settings(Path reportDir, Duration testTimeout, Duration grace, boo
     /** The deadline of the whole launcher session (a Surefire fork, an IDE run); none by default. */
     public static final String SESSION_TIMEOUT = "jig.session.timeout";
 
+    /**
+     * Where the test JVM's threads blocked during each test body — socket reads and writes, parks, monitor waits
+     * of at least this long (e.g. {@code 1ms}) — into the test's trace; {@code off} (the default) records none.
+     */
+    public static final String WAITS = "jig.waits";
+
     /** Which shard of the test classes to run, {@code i/n} (system property; see {@link ShardFilter}). */
     public static final String SHARD = "jig.shard";
 
@@ -64,6 +70,11 @@ public record Settings(Path reportDir, Duration testTimeout, Duration grace, boo
                 .orElse("true".equalsIgnoreCase(System.getenv("CI")));
         Duration session = value(lookup, SESSION_TIMEOUT).flatMap(v -> offOr(v, SESSION_TIMEOUT)).orElse(null);
         return new Settings(reportDir.toAbsolutePath().normalize(), testTimeout, grace, exit, session);
+    }
+
+    /** The threshold of {@value #WAITS}, or empty when it is off. */
+    public static Optional<Duration> waitThreshold(Function<String, Optional<String>> lookup) {
+        return value(lookup, WAITS).flatMap(v -> offOr(v, WAITS));
     }
 
     private static Optional<String> value(Function<String, Optional<String>> lookup, String key) {

@@ -67,6 +67,7 @@ public final class Stage implements AutoCloseable {
             user = resource; // the innermost: the last one that began starting
         }
         if (user != null && user != used && declared.contains(used)) {
+            recorder.timeline().trace().peer(used.name(), user.name()); // in the trace, the user talks to it
             needs.computeIfAbsent(user, key -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))
                     .add(used);
         }

@@ -14,6 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * leftovers of a JVM killed with -9, and (where cgroups are writable) children that clear their environment.
  * Leftovers are counted by unique sleep durations only.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the cookie is read from /proc")
 @Timeout(120)
 class EscapeTest {
 

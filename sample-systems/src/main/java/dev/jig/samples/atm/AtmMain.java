@@ -5,11 +5,14 @@ import dev.jig.samples.cli.Usage;
 import dev.jig.samples.cli.UsageException;
 import dev.jig.samples.net.Frames;
 import dev.jig.samples.net.TcpServer;
+import dev.jig.samples.net.WarmUp;
+import dev.jig.samples.bank.BankMessages;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.util.Set;
 
@@ -28,26 +31,37 @@ import java.util.Set;
 public final class AtmMain {
 
     static final String USAGE = """
-            usage: AtmMain --bank HOST:PORT [--port N] [--bank-timeout-ms N] [--settings FILE]
+            usage: AtmMain --bank HOST:PORT [--port N] [--bank-timeout-ms N] [--warm-up N] [--settings FILE]
               --bank HOST:PORT        where the bank listens (required)
               --port N                port on 127.0.0.1 to listen on (0 = choose a free one, default 0)
               --bank-timeout-ms N     how long to wait for the bank per request (default 1000)
+              --warm-up N             requests to serve itself, against a stand-in bank, before it says it
+                                      listens (default 20; 0: a cold first request)
               --settings FILE         max-withdrawal=N; read again on SIGHUP, open connections stay""";
 
     private final Teller teller;
+    private final PrintStream out;
 
     AtmMain(Teller teller) {
+        this(teller, System.out);
+    }
+
+    AtmMain(Teller teller, PrintStream log) {
         this.teller = teller;
+        this.out = log;
     }
 
     public static void main(String[] args) throws IOException {
         AtmOptions options;
+        int warmUpRounds;
         try {
-            CommandLine line = CommandLine.parse(args, Set.of("bank", "port", "bank-timeout-ms", "settings"));
+            CommandLine line = CommandLine.parse(args, Set.of("bank", "port", "bank-timeout-ms", "warm-up",
+                    "settings"));
             if (line.help()) {
                 Usage.help(USAGE);
             }
             options = AtmOptions.from(line);
+            warmUpRounds = line.intValue("warm-up", WarmUp.DEFAULT_ROUNDS, 0, 100_000);
         } catch (UsageException e) {
             Usage.exit("atm", USAGE, e);
             return;
@@ -56,11 +70,12 @@ public final class AtmMain {
         AtmSettings settings = options.settings() == null ? AtmSettings.none()
                 : AtmSettings.load(java.nio.file.Path.of(options.settings()));
         if (options.settings() != null) {
-            log("settings: " + settings.describe());
+            say("settings: " + settings.describe());
             reloadOnHangUp(settings);
         }
         AtmMain atm = new AtmMain(new Teller(bank, settings::maxWithdrawal));
         try (TcpServer server = TcpServer.bind("atm", options.port(), atm::serve)) {
+            warmUp(warmUpRounds);
             // Jig's readiness check waits for exactly this line.
             System.out.println("listening on port " + server.port());
             System.out.flush();
@@ -74,11 +89,30 @@ public final class AtmMain {
         sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
             try {
                 settings.reload();
-                log("reloaded settings: " + settings.describe());
+                say("reloaded settings: " + settings.describe());
             } catch (IOException e) {
-                log("could not reload settings, keeping " + settings.describe() + ": " + e.getMessage());
+                say("could not reload settings, keeping " + settings.describe() + ": " + e.getMessage());
             }
         });
+    }
+
+    /** A line on stdout from the main thread or a signal handler, flushed. */
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    /** The ATM's whole path — codec, teller, bank client, sockets — against a stand-in bank, silently. */
+    private static void warmUp(int rounds) {
+        if (rounds <= 0) {
+            return;
+        }
+        try (TcpServer bank = WarmUp.answering("atm-warm-up-bank", BankMessages.balance(100).toByteArray())) {
+            AtmMain atm = new AtmMain(new Teller(new BankClient("127.0.0.1", bank.port(), 1000)), WarmUp.SILENT);
+            WarmUp.run("atm", atm::serve, AtmMessages.withdraw("warm-up", 1).toByteArray(), rounds);
+        } catch (IOException e) {
+            System.err.println("atm: warm-up failed, the first requests will be slower: " + e);
+        }
     }
 
     private void serve(Socket socket) throws IOException {
@@ -104,6 +138,12 @@ public final class AtmMain {
         return reply;
     }
 
+    private void log(String line) {
+        // println on a PrintStream is synchronized, so concurrent connections never interleave within a line.
+        out.println(line);
+        out.flush();
+    }
+
     /** The log line for one request, e.g. "withdraw 50 for Jane Doe: ok, balance 50". */
     static String describe(AtmRequest request, AtmReply reply) {
         String outcome = reply.getSuccess() ? "ok, balance " + reply.getBalance() : "failed, " + reply.getError();
@@ -119,9 +159,4 @@ public final class AtmMain {
         };
     }
 
-    private static void log(String line) {
-        // println on System.out is synchronized, so concurrent connections never interleave within a line.
-        System.out.println(line);
-        System.out.flush();
-    }
 }

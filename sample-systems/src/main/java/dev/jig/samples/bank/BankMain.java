@@ -6,11 +6,13 @@ import dev.jig.samples.cli.UsageException;
 import dev.jig.samples.net.Frames;
 import dev.jig.samples.net.StrictProto;
 import dev.jig.samples.net.TcpServer;
+import dev.jig.samples.net.WarmUp;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,32 +32,43 @@ import java.util.Set;
 public final class BankMain {
 
     static final String USAGE = """
-            usage: BankMain [--port N] [--balance "NAME=AMOUNT"]...
+            usage: BankMain [--port N] [--balance "NAME=AMOUNT"]... [--warm-up N]
               --port N                 port on 127.0.0.1 to listen on (0 = choose a free one, default 0)
-              --balance NAME=AMOUNT    a customer's balance, repeatable (default: Jane Doe=100, John Doe=100)""";
+              --balance NAME=AMOUNT    a customer's balance, repeatable (default: Jane Doe=100, John Doe=100)
+              --warm-up N              queries to answer itself before it says it listens (default 20)""";
 
     private final Map<String, Long> balances;
+    private final PrintStream log;
 
     BankMain(Map<String, Long> balances) {
+        this(balances, System.out);
+    }
+
+    BankMain(Map<String, Long> balances, PrintStream log) {
         this.balances = Map.copyOf(balances);
+        this.log = log;
     }
 
     public static void main(String[] args) throws IOException {
         int port;
+        int warmUpRounds;
         Map<String, Long> balances;
         try {
-            CommandLine line = CommandLine.parse(args, Set.of("port", "balance"));
+            CommandLine line = CommandLine.parse(args, Set.of("port", "balance", "warm-up"));
             if (line.help()) {
                 Usage.help(USAGE);
             }
             port = line.intValue("port", 0, 0, 65535);
             balances = parseBalances(line);
+            warmUpRounds = line.intValue("warm-up", WarmUp.DEFAULT_ROUNDS, 0, 100_000);
         } catch (UsageException e) {
             Usage.exit("bank", USAGE, e);
             return;
         }
         BankMain bank = new BankMain(balances);
         try (TcpServer server = TcpServer.bind("bank", port, bank::serve)) {
+            WarmUp.run("bank", new BankMain(balances, WarmUp.SILENT)::serve,
+                    BankMessages.query("warm-up").toByteArray(), warmUpRounds);
             System.out.println("bank listening on port " + server.port());
             System.out.flush();
             server.acceptForever();
@@ -95,8 +108,8 @@ public final class BankMain {
                 return;
             }
             long balance = balances.getOrDefault(customer, 0L);
-            System.out.println("balance of " + customer + ": " + balance);
-            System.out.flush();
+            log.println("balance of " + customer + ": " + balance);
+            log.flush();
             Frames.write(out, BankMessages.balance(balance).toByteArray());
         }
     }

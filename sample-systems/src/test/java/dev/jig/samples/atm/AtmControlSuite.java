@@ -38,13 +38,13 @@ abstract class AtmControlSuite {
 
     final SystemUnderTest bank = SystemUnderTest.java("bank", BankMain.class)
             .args("--port", SystemSpec.FREE_PORT, "--balance", "Jane Doe=100")
-            .readyWhen(Ready.port())
+            .readyWhen(Ready.logLine("bank listening on port (\\d+)"))
             .protocol(AtmSuite.FRAMING, AtmSuite.BANK_CODEC);
 
     final SystemUnderTest atm = atm(bank, "--bank", bank, "--port", SystemSpec.FREE_PORT,
             "--bank-timeout-ms", Integer.toString(BANK_TIMEOUT_MS), "--settings", settings.toString());
 
-    /** This implementation of the ATM, named "atm", with {@code args}, ready on its port, speaking the ATM protocol. */
+    /** This implementation of the ATM, named "atm", with {@code args}, ready as {@link AtmSuite#READY} says, speaking the ATM protocol. */
     abstract SystemUnderTest atm(SystemUnderTest bank, Object... args);
 
     @Test

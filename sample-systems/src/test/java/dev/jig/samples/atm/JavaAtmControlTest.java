@@ -1,7 +1,6 @@
 package dev.jig.samples.atm;
 
 import dev.jig.junit.SystemUnderTest;
-import dev.jig.system.Ready;
 
 /** Control mid-test against the Java ATM. */
 class JavaAtmControlTest extends AtmControlSuite {
@@ -9,7 +8,7 @@ class JavaAtmControlTest extends AtmControlSuite {
     @Override
     SystemUnderTest atm(SystemUnderTest bank, Object... args) {
         return SystemUnderTest.java("atm", AtmMain.class).args(args)
-                .readyWhen(Ready.port())
+                .readyWhen(AtmSuite.READY)
                 .protocol(AtmSuite.FRAMING, AtmSuite.ATM_CODEC);
     }
 }

@@ -2,7 +2,6 @@ package dev.jig.samples.atm;
 
 import dev.jig.junit.SystemUnderTest;
 import dev.jig.samples.SamplePaths;
-import dev.jig.system.Ready;
 
 /** Control mid-test against the Python ATM: the same signals, restart and pause work for any language. */
 class PythonAtmControlTest extends AtmControlSuite {
@@ -11,7 +10,7 @@ class PythonAtmControlTest extends AtmControlSuite {
     SystemUnderTest atm(SystemUnderTest bank, Object... args) {
         return SystemUnderTest.command("atm", SamplePaths.python3(), "-u", SamplePaths.python("atm.py"))
                 .args(args).args("--descriptors", SamplePaths.descriptors())
-                .readyWhen(Ready.port())
+                .readyWhen(AtmSuite.READY)
                 .protocol(AtmSuite.FRAMING, AtmSuite.ATM_CODEC);
     }
 }

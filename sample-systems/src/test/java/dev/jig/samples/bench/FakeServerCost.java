@@ -21,25 +21,65 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * (b) The per-test cost of a fake: start, one request, stop — Jig's fake TCP server with its framed client
- * against a WireMock server with the JDK's HTTP client. Rounds alternate; the first rounds warm up.
+ * (b) The per-test cost of a fake: start, one request, stop — bare JDK sockets (the limit), Jig's fake TCP
+ * server with its framed client, and a WireMock server with the JDK's HTTP client. (c) A framed client's
+ * connect and close against a bare socket's, to the same listening fake. Rounds alternate; the first rounds
+ * warm up.
  */
 final class FakeServerCost {
 
+    /** The series in the order {@link #measure} returns them. */
+    static final int LIMIT = 0;
+    static final int JIG = 1;
+    static final int WIREMOCK = 2;
+    static final int RAW_CONNECT = 3;
+    static final int FRAMED_CONNECT = 4;
+
+    private static final int SOCKET_WARMUP = Integer.getInteger("jig.bench.socketWarmup", 2000);
+
+    private final List<Long> limit = new ArrayList<>();
     private final List<Long> jig = new ArrayList<>();
     private final List<Long> wireMock = new ArrayList<>();
+    private final List<Long> rawConnect = new ArrayList<>();
+    private final List<Long> framedConnect = new ArrayList<>();
 
     List<Figures> measure(int warmup, int rounds) throws Exception {
-        for (int i = 0; i < warmup + rounds; i++) {
-            long a = jigRound();
-            long b = wireMockRound();
-            if (i >= warmup) {
-                jig.add(a);
-                wireMock.add(b);
+        try (FakeTcpServer listening = FakeTcpServer.spec("listening").codec(BANK_CODEC).start()) {
+            // A round of the sockets and Jig takes about a millisecond: warm them until the JIT has compiled them,
+            // as it has by the time a suite's fakes start; WireMock's rounds are slower and warm on their own.
+            for (int i = 0; i < SOCKET_WARMUP; i++) {
+                RawSockets.round();
+                jigRound();
+                RawSockets.connectAndClose(listening.port());
+                framedConnect(listening);
+            }
+            for (int i = 0; i < warmup + rounds; i++) {
+                boolean keep = i >= warmup;
+                keep(keep, limit, RawSockets.round());
+                keep(keep, jig, jigRound());
+                keep(keep, wireMock, wireMockRound());
+                keep(keep, rawConnect, RawSockets.connectAndClose(listening.port()));
+                keep(keep, framedConnect, framedConnect(listening));
             }
         }
-        return List.of(Figures.of("(b) start + 1 request + stop: Jig FakeTcpServer", jig),
-                Figures.of("(b) start + 1 request + stop: WireMock", wireMock));
+        return List.of(Figures.of("(b) start + 1 request + stop: raw JDK sockets (limit)", limit),
+                Figures.of("(b) start + 1 request + stop: Jig FakeTcpServer", jig),
+                Figures.of("(b) start + 1 request + stop: WireMock", wireMock),
+                Figures.of("(c) connect + close: raw JDK socket (limit)", rawConnect),
+                Figures.of("(c) connect + close: Jig FramedClient", framedConnect));
+    }
+
+    private static void keep(boolean keep, List<Long> series, long nanos) {
+        if (keep) {
+            series.add(nanos);
+        }
+    }
+
+    private static long framedConnect(FakeTcpServer listening) {
+        long start = System.nanoTime();
+        FramedClient.<BalanceQuery, Balance>builder(Balance.class).codec(BANK_CODEC)
+                .connect(listening.host(), listening.port()).close();
+        return System.nanoTime() - start;
     }
 
     private static final Codec BANK_CODEC = Codec.protobuf(BalanceQuery.class, Balance.class);
