@@ -75,7 +75,8 @@ class BenchExtensionTest {
         assertThat(same.path("status").asText()).as("identical run: %s", same.path("failure")).isEqualTo("passed");
         JsonNode comparison = same.path("benchmarks").get(1).path("baseline");
         assertThat(comparison.path("baselineId").asText()).isEqualTo("before");
-        assertThat(comparison.path("method").asText()).isEqualTo("mann-whitney-u");
+        assertThat(comparison.path("method").asText()).isEqualTo("calibrated");
+        assertThat(comparison.path("runs").asInt()).isEqualTo(1);
         assertThat(comparison.path("threshold").asText()).isEqualTo("mean:100%");
 
         BenchTestCase.slowdown = 4;
@@ -84,7 +85,7 @@ class BenchExtensionTest {
         assertThat(slower.path("failure").path("message").asText())
                 .startsWith("benchmark 'long' in BenchTestCase#spins is ")
                 .contains("slower than baseline 'before'")
-                .contains("threshold mean:100%, mann-whitney-u p=");
+                .contains("threshold mean:100%, calibrated, machine ");
         assertThat(slower.path("benchmarks").get(1).path("baseline").path("regression").asBoolean()).isTrue();
     }
 
