@@ -46,6 +46,7 @@ public final class BenchExtension implements ParameterResolver, AfterEachCallbac
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Recording.forTest(context).timeline().phaseSinceLast(Lifecycle.BEFORE_BODY);
         try (var span = Recording.forTest(context).timeline().span("benchmarks: create bench")) {
             BenchSettings settings = settings(context);
             Bench bench = Bench.create(settings.options(annotations(context)));

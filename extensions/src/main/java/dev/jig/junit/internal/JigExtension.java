@@ -109,6 +109,7 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Connect connect = parameter.findAnnotation(Connect.class).orElseThrow();
         Stage stage = Lifecycle.testStage(context);
+        stage.recorder().timeline().phaseSinceLast(Lifecycle.BEFORE_BODY);
         try (var span = stage.recorder().timeline().span("connect " + connect.value())) {
             Class<?> type = parameter.getParameter().getType();
             if (type != FramedClient.class) {
