@@ -49,6 +49,6 @@ public @interface BenchConfig {
     /** Ask for a garbage collection before every round ({@code jig.bench.gc}). */
     boolean gcBetweenRounds() default false;
 
-    /** The regression threshold for this test's benchmarks, e.g. {@code "mean:10%"} ({@code jig.bench.threshold}). */
+    /** The regression threshold for this test's benchmarks, e.g. {@code "mean:10%"} ({@code jig.bench.threshold}; default {@code median:5%}). */
     String threshold() default "";
 }

@@ -1,6 +1,7 @@
 package dev.jig.bench;
 
 import dev.jig.record.BenchmarkRecord;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
@@ -12,14 +13,22 @@ import org.apiguardian.api.API;
  * @param created    when it was first saved (ISO-8601)
  * @param machine    the machine directory it is stored under
  * @param jvm        the JVM directory it is stored under
- * @param benchmarks the benchmarks by key
+ * @param benchmarks the benchmarks by key, as saved last
+ * @param runs       by key, the last {@value Baselines#KEPT_RUNS} saves of each benchmark under this id, oldest
+ *                   first: the run-to-run spread the verdict judges a difference by
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Baseline(String id, String created, String machine, String jvm,
-                       Map<String, BenchmarkRecord> benchmarks) {
+                       Map<String, BenchmarkRecord> benchmarks, Map<String, List<SavedRun>> runs) {
 
     public Baseline {
         benchmarks = benchmarks == null ? Map.of() : new TreeMap<>(benchmarks);
+        runs = runs == null ? Map.of() : new TreeMap<>(runs);
+    }
+
+    /** The saved runs of the benchmark {@code key}, oldest first (empty for files saved before runs were kept). */
+    public List<SavedRun> runsOf(String key) {
+        return runs.getOrDefault(key, List.of());
     }
 
     /** The key a benchmark is saved under. */

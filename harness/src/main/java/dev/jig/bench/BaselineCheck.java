@@ -1,7 +1,9 @@
 package dev.jig.bench;
 
 import dev.jig.record.BaselineComparison;
+import dev.jig.record.BenchStats;
 import dev.jig.record.BenchmarkRecord;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,22 +11,40 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Compares benchmarks with a saved run. A benchmark <em>regressed</em> when its threshold statistic grew by
- * more than the threshold <em>and</em> a one-sided Mann-Whitney U test on the kept samples says the current
- * rounds are slower than the baseline's rounds scaled up by the threshold (p &lt; {@value #ALPHA}): the
- * spread of both runs decides, not the bare difference of two means.
+ * Compares benchmarks with a saved run, so that a machine that got slower does not cry wolf and code that got
+ * slower still fails:
+ * <ol>
+ *   <li><b>Calibrated.</b> Every round is divided by the time of a fixed calibration loop timed right after
+ *       it, at save and at compare time; the threshold's statistic is taken of these calibrated rounds, so a
+ *       machine that runs everything 30 % slower today changes nothing.</li>
+ *   <li><b>Judged by the run-to-run spread.</b> Rounds of one run are far more alike than runs are. A baseline
+ *       saved {@value #MIN_RUNS} or more times under one id ({@link Baselines#KEPT_RUNS} are kept) gives the
+ *       spread of its runs, and its median run is the reference; with fewer runs, an assumed spread of
+ *       {@value #ASSUMED_SPREAD_PERCENT} % (what we measured on a shared 2-core machine) stands in. The
+ *       current run's own uncertainty (from the spread of its rounds) adds to it.</li>
+ *   <li><b>Verdict.</b> A regression is a difference beyond the threshold <em>and</em> significant against
+ *       that noise (one-sided p &lt; {@value #ALPHA}, normal approximation).</li>
+ * </ol>
  *
  * <pre>{@code
- * BaselineCheck check = new BaselineCheck(Thresholds.of(Threshold.parse("mean:10%")));
- * BenchmarkRecord compared = check.compare(current, saved, "latest");
+ * BaselineCheck check = new BaselineCheck(Thresholds.of(Threshold.DEFAULT));
+ * BenchmarkRecord compared = check.compareAll("AtmBench#codec", List.of(current), baseline).get(0);
  * if (compared.baseline().regression()) { ... }
  * }</pre>
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BaselineCheck {
 
-    /** The significance level of both tests. */
+    /** The significance level of the verdict (one-sided; a difference either way is judged two-sided). */
     public static final double ALPHA = 0.01;
+    /** Saved runs needed to use their own spread. */
+    public static final int MIN_RUNS = 3;
+    /** The run-to-run spread (one standard deviation, percent) assumed for a baseline of fewer runs. */
+    public static final double ASSUMED_SPREAD_PERCENT = 2.0;
+    /** {@link BaselineComparison#method()} when both runs kept calibration. */
+    public static final String CALIBRATED = "calibrated";
+    /** {@link BaselineComparison#method()} when one of them did not (JMH results, older baselines). */
+    public static final String UNCALIBRATED = "uncalibrated";
 
     private final Thresholds thresholds;
 
@@ -36,26 +56,59 @@ public final class BaselineCheck {
     /** Every benchmark of {@code scope} that {@code baseline} has, compared; the others unchanged. */
     public List<BenchmarkRecord> compareAll(String scope, List<BenchmarkRecord> current, Baseline baseline) {
         Map<String, BenchmarkRecord> saved = baseline.benchmarks();
-        return current.stream().map(b -> Optional.ofNullable(saved.get(Baseline.key(scope, b.name())))
-                .map(s -> compare(b, s, baseline.id())).orElse(b)).toList();
+        return current.stream().map(b -> {
+            String key = Baseline.key(scope, b.name());
+            return Optional.ofNullable(saved.get(key)).map(s -> compare(b, s, baseline.runsOf(key), baseline.id()))
+                    .orElse(b);
+        }).toList();
     }
 
-    /** {@code current} with its comparison to {@code saved} (of run {@code baselineId}). */
+    /** {@code current} compared with {@code saved} alone (of run {@code baselineId}), its spread assumed. */
     public BenchmarkRecord compare(BenchmarkRecord current, BenchmarkRecord saved, String baselineId) {
+        return compare(current, saved, List.of(), baselineId);
+    }
+
+    /** {@code current} compared with {@code saved} (the latest) and the saved {@code runs} of the same benchmark. */
+    public BenchmarkRecord compare(BenchmarkRecord current, BenchmarkRecord saved, List<SavedRun> runs,
+                                   String baselineId) {
         Threshold threshold = thresholds.forBenchmark(current.name(), current.group());
-        double before = threshold.of(saved.stats());
-        double delta = before == 0 ? 0 : (threshold.of(current.stats()) - before) / before * 100;
-        boolean exceeded = delta > threshold.percent();
         if (current.samples().size() < 2 || saved.samples().size() < 2) {
             // Without raw data there is no spread to judge by: say so, and fall back to the bare difference.
+            double before = threshold.of(saved.stats());
+            double delta = before == 0 ? 0 : (threshold.of(current.stats()) / before - 1) * 100;
             return current.withBaseline(new BaselineComparison(saved.stats().mean(), delta, false, baselineId,
-                    threshold.toString(), "difference (no samples kept)", null, exceeded));
+                    threshold.toString(), "difference (no samples kept)", null, delta > threshold.percent(),
+                    runs.size(), null, null));
         }
-        double factor = 1 + threshold.percent() / 100;
-        double pSlower = MannWhitney.greaterP(current.samples(), saved.samples(), factor);
-        double pDifferent = MannWhitney.differentP(current.samples(), saved.samples());
+        Optional<double[]> nowRounds = Calibrated.rounds(current);
+        Optional<double[]> savedRounds = Calibrated.rounds(saved);
+        boolean calibrated = nowRounds.isPresent() && savedRounds.isPresent();
+        double[] now = calibrated ? nowRounds.get() : raw(current);
+        double[] then = calibrated ? savedRounds.get() : raw(saved);
+        double nowValue = threshold.of(Stats.of(now, 1).summary());
+
+        double[] runValues = calibrated ? runs.stream().filter(r -> r.calibrated() != null)
+                .mapToDouble(r -> threshold.of(r.calibrated())).toArray() : new double[0];
+        double reference;
+        double noise;   // relative, one standard deviation of the difference
+        if (runValues.length >= MIN_RUNS) {
+            reference = median(runValues);
+            double spread = Math.max(standardDeviation(runValues) / reference, relativeError(then, threshold));
+            noise = Math.hypot(spread / Math.sqrt(runValues.length),
+                    Math.max(spread, relativeError(now, threshold)));
+        } else {
+            reference = threshold.of(Stats.of(then, 1).summary());
+            noise = Math.sqrt(square(ASSUMED_SPREAD_PERCENT / 100) + square(relativeError(then, threshold))
+                    + square(relativeError(now, threshold)));
+        }
+        double delta = reference == 0 ? 0 : (nowValue / reference - 1) * 100;
+        double z = noise == 0 ? Math.signum(delta) * Double.MAX_VALUE : delta / 100 / noise;
+        double pSlower = 1 - normalCdf(z);
+        double pDifferent = Math.min(1.0, 2 * Math.min(pSlower, 1 - pSlower));
+        Double machine = calibrated ? (Calibrated.machine(current) / Calibrated.machine(saved) - 1) * 100 : null;
         return current.withBaseline(new BaselineComparison(saved.stats().mean(), delta, pDifferent < ALPHA,
-                baselineId, threshold.toString(), MannWhitney.NAME, pSlower, exceeded && pSlower < ALPHA));
+                baselineId, threshold.toString(), calibrated ? CALIBRATED : UNCALIBRATED, pSlower,
+                delta > threshold.percent() && pSlower < ALPHA, runValues.length, noise * 100, machine));
     }
 
     /** A message naming each regressed benchmark, or empty when none regressed. */
@@ -67,10 +120,64 @@ public final class BaselineCheck {
 
     private static String describe(String scope, BenchmarkRecord b) {
         BaselineComparison c = b.baseline();
-        String p = c.pValue() == null ? "" : String.format(Locale.ROOT, ", %s p=%.2g", c.method(), c.pValue());
+        StringBuilder how = new StringBuilder(c.method());
+        if (c.machinePercent() != null) {
+            how.append(String.format(Locale.ROOT, ", machine %+.1f %%", c.machinePercent()));
+        }
+        if (c.noisePercent() != null) {
+            how.append(String.format(Locale.ROOT, ", noise ±%.1f %% (%s)", c.noisePercent(), c.runs() != null
+                    && c.runs() >= MIN_RUNS ? c.runs() + " saved runs" : "spread assumed: fewer than " + MIN_RUNS
+                    + " saved runs"));
+        }
+        if (c.pValue() != null) {
+            how.append(String.format(Locale.ROOT, ", p=%.2g", c.pValue()));
+        }
         return String.format(Locale.ROOT, "benchmark '%s' in %s is %.1f %% slower than baseline '%s' "
-                        + "(mean %.1f ns -> %.1f ns; threshold %s%s). If the slowdown is expected, save a new "
+                        + "(mean %.1f ns -> %.1f ns; threshold %s, %s). If the slowdown is expected, save a new "
                         + "baseline (jig.bench.save) or raise the threshold (jig.bench.threshold).",
-                b.name(), scope, c.deltaPercent(), c.baselineId(), c.mean(), b.stats().mean(), c.threshold(), p);
+                b.name(), scope, c.deltaPercent(), c.baselineId(), c.mean(), b.stats().mean(), c.threshold(), how);
+    }
+
+    private static double[] raw(BenchmarkRecord benchmark) {
+        return benchmark.samples().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The relative standard error of the threshold's statistic over {@code rounds}: for the median (and min,
+     * max) from the interquartile range, robust to a few preempted rounds; for the mean from the deviation.
+     */
+    private static double relativeError(double[] rounds, Threshold threshold) {
+        BenchStats stats = Stats.of(rounds, 1).summary();
+        double value = threshold.of(stats);
+        if (value <= 0) {
+            return 0;
+        }
+        double sigma = "mean".equals(threshold.metric()) ? stats.stddev() : 1.2533 * stats.iqr() / 1.349;
+        return sigma / Math.sqrt(rounds.length) / value;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double standardDeviation(double[] values) {
+        double mean = Arrays.stream(values).average().orElse(0);
+        return Math.sqrt(Arrays.stream(values).map(v -> square(v - mean)).sum() / (values.length - 1));
+    }
+
+    private static double square(double x) {
+        return x * x;
+    }
+
+    /** Standard normal CDF (Abramowitz-Stegun 7.1.26 erf, error below 1.5e-7). */
+    static double normalCdf(double z) {
+        double t = 1 / (1 + 0.3275911 * Math.abs(z) / Math.sqrt(2));
+        double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
+                + t * 1.061405429))));
+        double erf = 1 - poly * Math.exp(-z * z / 2);
+        return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
     }
 }

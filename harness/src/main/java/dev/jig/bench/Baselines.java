@@ -36,6 +36,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Baselines {
 
+    /** How many saves of one benchmark under one id a baseline keeps (the oldest go first). */
+    public static final int KEPT_RUNS = 5;
+
     /** The reference meaning "the most recently created saved run". */
     public static final String LATEST = "latest";
 
@@ -67,7 +70,11 @@ public final class Baselines {
         return root.resolve(machine).resolve(jvm);
     }
 
-    /** Adds (or replaces) {@code benchmarks} in the saved run {@code id}, creating it if needed. */
+    /**
+     * Adds {@code benchmarks} to the saved run {@code id}, creating it if needed: each replaces the benchmark of
+     * the same key as the latest, and joins its runs (the last {@value #KEPT_RUNS} are kept), so saving the same
+     * id again builds a baseline of several runs.
+     */
     public Baseline save(String id, Map<String, BenchmarkRecord> benchmarks) {
         requireId(id);
         synchronized (LOCK) {
@@ -75,9 +82,16 @@ public final class Baselines {
                 Files.createDirectories(directory());
                 Optional<Baseline> existing = read(file(id));
                 Map<String, BenchmarkRecord> merged = new HashMap<>(existing.map(Baseline::benchmarks).orElse(Map.of()));
-                benchmarks.forEach((key, b) -> merged.put(key, b.withBaseline(null).withRelative(null)));
-                Baseline saved = new Baseline(id, existing.map(Baseline::created).orElse(Instant.now().toString()), machine, jvm,
-                        merged);
+                Map<String, List<SavedRun>> runs = new HashMap<>(existing.map(Baseline::runs).orElse(Map.of()));
+                String now = Instant.now().toString();
+                benchmarks.forEach((key, b) -> {
+                    merged.put(key, b.withBaseline(null).withRelative(null));
+                    List<SavedRun> kept = new ArrayList<>(runs.getOrDefault(key, List.of()));
+                    kept.add(new SavedRun(now, Calibrated.stats(b).orElse(null)));
+                    runs.put(key, List.copyOf(kept.subList(Math.max(0, kept.size() - KEPT_RUNS), kept.size())));
+                });
+                Baseline saved = new Baseline(id, existing.map(Baseline::created).orElse(now), machine, jvm,
+                        merged, runs);
                 AtomicFiles.write(file(id), path -> JSON.writeValue(path.toFile(), saved));
                 return saved;
             } catch (IOException e) {

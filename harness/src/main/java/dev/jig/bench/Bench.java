@@ -133,7 +133,8 @@ public final class Bench {
         }
         BenchmarkRecord result = new BenchmarkRecord(name, options.group(), "ns", stats.summary(), "bench", null,
                 null, stats.percentiles(), stats.histogram(),
-                Arrays.stream(samples.perOperation()).boxed().toList(), warnings, null);
+                Arrays.stream(samples.perOperation()).boxed().toList(),
+                Arrays.stream(samples.calibration()).boxed().toList(), warnings, null);
         results.add(result);
         return result;
     }

@@ -13,7 +13,11 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface BenchTimer {
 
-    /** Wall-clock time ({@link System#nanoTime()}): includes waiting, e.g. for a server's reply. */
+    /**
+     * Wall-clock time ({@link System#nanoTime()}): includes waiting, e.g. for a server's reply. A measured round
+     * leaves out the time the measuring thread was ready to run but waited for a CPU that another process had
+     * (on Linux; see the README's "Benchmarks inside tests"): that is the machine's load, not the code.
+     */
     BenchTimer WALL = named("wall", System::nanoTime);
 
     /** CPU time of the measuring thread: excludes waiting; coarser on most systems. */

@@ -87,7 +87,7 @@ public final class JmhResults {
         String group = dot > 0 ? fullName.substring(0, dot) : null;
         return new BenchmarkRecord(fullName + params(benchmark.path("params")), group, "ns", stats.summary(),
                 "jmh", null, null, percentiles.isEmpty() ? stats.percentiles() : percentiles, stats.histogram(),
-                samples, List.of(), new JmhScore(mode, score, scoreError, unit, raw));
+                samples, List.of(), List.of(), new JmhScore(mode, score, scoreError, unit, raw));
     }
 
     private static List<List<Double>> rawData(JsonNode rawData) {

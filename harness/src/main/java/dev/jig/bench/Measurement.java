@@ -16,13 +16,19 @@ final class Measurement {
         long time(long iterations) throws Exception;
     }
 
-    /** What a measurement produced. */
-    record Samples(double[] perOperation, long iterations, long resolution, int remeasured,
+    /**
+     * What a measurement produced: per round, the time per operation and the calibration loop's time per
+     * unit measured right after it.
+     */
+    record Samples(double[] perOperation, double[] calibration, long iterations, long resolution, int remeasured,
                    boolean compiledWhileMeasuring) {
         Samples remeasured(int times) {
-            return new Samples(perOperation, iterations, resolution, times, compiledWhileMeasuring);
+            return new Samples(perOperation, calibration, iterations, resolution, times, compiledWhileMeasuring);
         }
     }
+
+    /** The calibration loop after each round lasts about this fraction of the round. */
+    static final int CALIBRATION_SHARE = 3;
 
     // A round should be long enough that the timer's step is at most 0.1 % of it.
     static final long RESOLUTION_FACTOR = 1000;
@@ -161,6 +167,8 @@ final class Measurement {
 
     private Samples measure(long iterations, int minRounds, long maxNanos) throws Exception {
         double[] samples = new double[Math.max(minRounds, 64)];
+        double[] calibration = new double[samples.length];
+        int units = 0;
         int count = 0;
         long end = System.nanoTime() + maxNanos;
         long compiledBefore = jitMillis();
@@ -168,13 +176,20 @@ final class Measurement {
             if (options.gcBetweenRounds()) {
                 System.gc();
             }
-            long took = round.time(iterations);
+            CpuWait.Mark before = CpuWait.before(options.timer());
+            long took = CpuWait.leftOut(before, round.time(iterations));
+            if (units == 0) {
+                units = Calibration.unitsFor(options.timer(),
+                        Math.max(took / CALIBRATION_SHARE, resolution * RESOLUTION_FACTOR / CALIBRATION_SHARE));
+            }
             if (count == samples.length) {
                 samples = Arrays.copyOf(samples, count * 2);
+                calibration = Arrays.copyOf(calibration, count * 2);
             }
+            calibration[count] = Calibration.nanosPerUnit(options.timer(), units);
             samples[count++] = (double) took / iterations;
         }
-        return new Samples(Arrays.copyOf(samples, count), iterations, resolution, 0,
-                jitMillis() != compiledBefore);
+        return new Samples(Arrays.copyOf(samples, count), Arrays.copyOf(calibration, count), iterations, resolution,
+                0, jitMillis() != compiledBefore);
     }
 }

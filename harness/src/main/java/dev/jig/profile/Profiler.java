@@ -4,6 +4,7 @@ import dev.jig.record.CallNode;
 import dev.jig.record.ExactProfile;
 import dev.jig.record.ProfileRecord;
 import dev.jig.record.SampledProfile;
+import dev.jig.record.Timeline;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -28,13 +29,16 @@ public final class Profiler implements AutoCloseable {
     private final CallRecorder.Session exact;
     private final long overheadPerCall;
     private final Sampler sampler;
+    private final Timeline timeline;
     private ProfileRecord result;
 
-    private Profiler(ProfileOptions options, CallRecorder.Session exact, long overheadPerCall, Sampler sampler) {
+    private Profiler(ProfileOptions options, CallRecorder.Session exact, long overheadPerCall, Sampler sampler,
+                     Timeline timeline) {
         this.options = options;
         this.exact = exact;
         this.overheadPerCall = overheadPerCall;
         this.sampler = sampler;
+        this.timeline = timeline;
     }
 
     /**
@@ -44,17 +48,38 @@ public final class Profiler implements AutoCloseable {
      * @throws IllegalStateException if another exact profile is running, or the agent or sampler is unavailable
      */
     public static Profiler start(ProfileOptions options) {
+        return start(options, Timeline.NONE);
+    }
+
+    /**
+     * Like {@link #start(ProfileOptions)}, recording its steps as phases on {@code timeline}: {@code profile:
+     * attach and weave} (the agent attached at runtime where needed, the selected classes woven), {@code profile:
+     * measure call cost} (once per JVM), {@code profile: start sampler}; and at {@link #stop()}: {@code profile:
+     * stop exact and merge} (the threads' call trees merged) and {@code profile: stop sampler} (the recording
+     * stopped and read).
+     */
+    public static Profiler start(ProfileOptions options, Timeline timeline) {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(timeline, "timeline");
         CallRecorder.Session session = null;
         long overhead = 0;
         if (options.mode().exact()) {
-            Weaving.weave(options.patterns());
-            overhead = Overhead.perCall();
+            try (var span = timeline.span("profile: attach and weave")) {
+                Weaving.weave(options.patterns());
+            }
+            try (var span = timeline.span("profile: measure call cost")) {
+                overhead = Overhead.perCall();
+            }
             session = CallRecorder.begin();
         }
         try {
-            Sampler sampler = options.mode().sampled() ? Sampler.start(options) : null;
-            return new Profiler(options, session, overhead, sampler);
+            Sampler sampler = null;
+            if (options.mode().sampled()) {
+                try (var span = timeline.span("profile: start sampler")) {
+                    sampler = Sampler.start(options);
+                }
+            }
+            return new Profiler(options, session, overhead, sampler, timeline);
         } catch (RuntimeException | Error e) {
             if (session != null) {
                 CallRecorder.end(session);
@@ -91,11 +116,15 @@ public final class Profiler implements AutoCloseable {
         SampledProfile sampledProfile = null;
         try {
             if (exact != null) {
-                exactProfile = exactProfile(CallRecorder.end(exact));
+                try (var span = timeline.span("profile: stop exact and merge")) {
+                    exactProfile = exactProfile(CallRecorder.end(exact));
+                }
             }
         } finally {
             if (sampler != null) {
-                sampledProfile = sampler.stop();
+                try (var span = timeline.span("profile: stop sampler")) {
+                    sampledProfile = sampler.stop();
+                }
             }
         }
         result = new ProfileRecord(exactProfile, sampledProfile);

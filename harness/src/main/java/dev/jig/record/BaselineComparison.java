@@ -6,17 +6,22 @@ import org.apiguardian.api.API;
 /**
  * A benchmark against the same benchmark of a saved run.
  *
- * @param mean         the baseline's mean
- * @param deltaPercent how much the current mean differs, in percent (positive: slower)
- * @param significant  whether the difference is beyond the noise of both runs
- * @param baselineId   the saved run compared with
- * @param threshold    the threshold applied, e.g. {@code "mean:10%"}
- * @param method       how significance was decided, e.g. {@code "mann-whitney-u"}
- * @param pValue       the one-sided p-value of "current slower than baseline by more than the threshold"
- * @param regression   whether the threshold is exceeded significantly (the test fails)
+ * @param mean           the baseline's mean (ns, as measured, not calibrated)
+ * @param deltaPercent   how much the threshold's statistic differs, in percent (positive: slower); in
+ *                       calibration units where both runs kept calibration, else as measured
+ * @param significant    whether the difference, either way, is beyond the noise (two-sided p &lt; 0.01)
+ * @param baselineId     the saved run compared with
+ * @param threshold      the threshold applied, e.g. {@code "median:5%"}
+ * @param method         how the verdict was reached, e.g. {@code "calibrated"} (see the README's "Baselines")
+ * @param pValue         the one-sided p-value of "current slower than the baseline", judged by the noise
+ * @param regression     whether the threshold is exceeded significantly (the test fails)
+ * @param runs           how many saved runs of the benchmark the baseline had
+ * @param noisePercent   the noise the difference was judged by: one standard deviation, in percent
+ * @param machinePercent how much slower (positive) the machine ran the calibration loop now than at save time
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BaselineComparison(double mean, double deltaPercent, boolean significant, String baselineId,
-                                 String threshold, String method, Double pValue, boolean regression) {
+                                 String threshold, String method, Double pValue, boolean regression,
+                                 Integer runs, Double noisePercent, Double machinePercent) {
 }

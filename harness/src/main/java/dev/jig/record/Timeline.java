@@ -69,6 +69,22 @@ public final class Timeline {
         }
     }
 
+    /**
+     * Records a phase {@code name} from where the latest-ending phase so far ended (or the origin, when there is
+     * none) to now, if that is in the past: for time that belongs to something outside (a test framework's
+     * callbacks between two of Jig's phases), so that it is named rather than unexplained.
+     */
+    public void phaseSinceLast(String name) {
+        long now = System.nanoTime();
+        long since;
+        synchronized (phases) {
+            since = originNanos + phases.stream().mapToLong(p -> p.startNanos() + p.durationNanos()).max().orElse(0);
+        }
+        if (now > since) {
+            phase(name, since, now);
+        }
+    }
+
     /** The phases recorded so far, ordered by start. */
     public List<PhaseRecord> phases() {
         synchronized (phases) {

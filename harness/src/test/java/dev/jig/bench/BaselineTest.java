@@ -24,55 +24,111 @@ class BaselineTest {
     Path dir;
 
     @Test
-    void identicalDistributionsAreNotARegression() {
-        BaselineComparison c = check.compare(noisy("a", 1000, 1.0, 1), noisy("a", 1000, 1.0, 2), "b1").baseline();
+    void identicalRunsAreNotARegression() {
+        BaselineComparison c = check.compare(run("a", 1.0, 1.0, 1), run("a", 1.0, 1.0, 2), "b1").baseline();
 
         assertFalse(c.regression());
-        assertEquals("mann-whitney-u", c.method());
-        assertEquals("mean:10%", c.threshold());
+        assertEquals("calibrated", c.method());
+        assertEquals("median:5%", c.threshold());
         assertEquals("b1", c.baselineId());
-        assertTrue(Math.abs(c.deltaPercent()) < 5, "delta " + c.deltaPercent());
+        assertTrue(Math.abs(c.deltaPercent()) < 2, "delta " + c.deltaPercent());
     }
 
     @Test
     void aSlowdownBeyondTheThresholdIsARegression() {
-        BenchmarkRecord compared = check.compare(noisy("withdraw", 1000, 1.5, 1), noisy("withdraw", 1000, 1.0, 2),
-                "b1");
+        BenchmarkRecord compared = check.compare(run("withdraw", 1.5, 1.0, 1), run("withdraw", 1.0, 1.0, 2), "b1");
 
         assertTrue(compared.baseline().regression());
         assertTrue(compared.baseline().significant());
         assertTrue(compared.baseline().pValue() < 0.001);
         String message = BaselineCheck.regressions("AtmBench#withdraw", List.of(compared)).orElseThrow();
-        assertTrue(message.startsWith("benchmark 'withdraw' in AtmBench#withdraw is "), message);
-        assertTrue(message.contains("slower than baseline 'b1'"), message);
-        assertTrue(message.contains("threshold mean:10%, mann-whitney-u p="), message);
+        assertTrue(message.startsWith("benchmark 'withdraw' in AtmBench#withdraw is 4"), message);
+        assertTrue(message.contains("slower than baseline 'b1' (mean 1000."), message);
+        assertTrue(message.contains("threshold median:5%, calibrated, machine +0."), message);
+        assertTrue(message.contains("(spread assumed: fewer than 3 saved runs), p="), message);
     }
 
     @Test
-    void aSignificantSlowdownWithinTheThresholdIsNotARegression() {
-        BaselineComparison c = check.compare(noisy("a", 1000, 1.05, 1), noisy("a", 1000, 1.0, 2), "b1").baseline();
+    void aMachineThatRunsEverything40PercentSlowerIsNotARegression() {
+        BaselineComparison c = check.compare(run("a", 1.0, 1.4, 1), run("a", 1.0, 1.0, 2), "b1").baseline();
 
-        assertTrue(c.significant());
-        assertFalse(c.regression());
+        assertFalse(c.regression(), "delta " + c.deltaPercent());
+        assertEquals(40, c.machinePercent(), 2);
+        assertTrue(Math.abs(c.deltaPercent()) < 2, "delta " + c.deltaPercent());
+    }
+
+    @Test
+    void codeThatGotSlowerIsCaughtOnAMachineThatGotFaster() {
+        // The machine runs 20 % faster now, the code does 25 % more work: the bare times are the same.
+        BaselineComparison c = check.compare(run("a", 1.25, 0.8, 1), run("a", 1.0, 1.0, 2), "b1").baseline();
+
+        assertTrue(c.regression(), "delta " + c.deltaPercent());
+        assertEquals(25, c.deltaPercent(), 2);
+    }
+
+    @Test
+    void aSlowdownWithinTheThresholdIsNotARegression() {
+        BaselineComparison c = check.compare(run("a", 1.03, 1.0, 1), run("a", 1.0, 1.0, 2), "b1").baseline();
+
+        assertFalse(c.regression(), "delta " + c.deltaPercent());
+    }
+
+    @Test
+    void theSpreadOfSavedRunsDecidesWhetherADifferenceIsNoise() {
+        BenchmarkRecord latest = run("a", 1.0, 1.0, 2);
+        List<SavedRun> tight = runs(1.0, 0.99, 1.01, 1.0, 0.995);
+        List<SavedRun> wide = runs(1.0, 0.85, 1.15, 0.9, 1.1);
+        BenchmarkRecord twelvePercentSlower = run("a", 1.12, 1.0, 1);
+
+        BaselineComparison againstTight = check.compare(twelvePercentSlower, latest, tight, "b1").baseline();
+        BaselineComparison againstWide = check.compare(twelvePercentSlower, latest, wide, "b1").baseline();
+
+        assertTrue(againstTight.regression(), "noise " + againstTight.noisePercent());
+        assertEquals(5, againstTight.runs());
+        assertFalse(againstWide.regression(), "noise " + againstWide.noisePercent());
+        assertTrue(againstWide.noisePercent() > 10, "noise " + againstWide.noisePercent());
+        String message = BaselineCheck.regressions("T#a", List.of(check.compare(twelvePercentSlower, latest, tight,
+                "b1"))).orElseThrow();
+        assertTrue(message.contains("(5 saved runs)"), message);
+    }
+
+    @Test
+    void withFewerThanThreeSavedRunsTheSpreadIsAssumed() {
+        BaselineComparison c = check.compare(run("a", 1.0, 1.0, 1), run("a", 1.0, 1.0, 2), runs(1.0, 1.0), "b1")
+                .baseline();
+
+        assertTrue(c.noisePercent() >= BaselineCheck.ASSUMED_SPREAD_PERCENT, "noise " + c.noisePercent());
     }
 
     @Test
     void aFewSlowOutlierRoundsDoNotMakeARegression() {
-        BenchmarkRecord current = noisy("a", 200, 1.0, 1);
+        BenchmarkRecord current = run("a", 1.0, 1.0, 1);
         double[] samples = current.samples().stream().mapToDouble(Double::doubleValue).toArray();
         for (int i = 0; i < 10; i++) {
             samples[i] *= 20;   // GC pauses: the mean grows by far more than 10 %
         }
-        BaselineComparison c = check.compare(record("a", samples), noisy("a", 200, 1.0, 2), "b1").baseline();
+        BenchmarkRecord withPauses = new BenchmarkRecord("a", null, "ns", Stats.of(samples, 1).summary(), "bench",
+                null, null, null, null, java.util.Arrays.stream(samples).boxed().toList(), current.calibration(),
+                null, null);
+        BaselineComparison c = check.compare(withPauses, run("a", 1.0, 1.0, 2), "b1").baseline();
 
-        assertTrue(c.deltaPercent() > 10, "delta " + c.deltaPercent());
-        assertFalse(c.regression());
+        assertTrue(withPauses.stats().mean() > 1.5 * current.stats().mean());
+        assertFalse(c.regression(), "delta " + c.deltaPercent());
+    }
+
+    @Test
+    void withoutCalibrationTheVerdictSaysSoAndComparesTheTimesAsMeasured() {
+        BaselineComparison c = check.compare(noisy("a", 200, 1.5, 1), noisy("a", 200, 1.0, 2), "b1").baseline();
+
+        assertEquals("uncalibrated", c.method());
+        assertTrue(c.regression());
+        assertEquals(null, c.machinePercent());
     }
 
     @Test
     void withoutSamplesTheVerdictSaysItUsedTheBareDifference() {
         BenchmarkRecord saved = new BenchmarkRecord("a", null, "ns", Stats.of(new double[] {100}, 1).summary(),
-                "bench", null, null, null, null, null, null, null);
+                "bench", null, null, null, null, null, null, null, null);
 
         BaselineComparison c = check.compare(noisy("a", 10, 1.5, 1), saved, "b1").baseline();
 
@@ -97,6 +153,22 @@ class BaselineTest {
     }
 
     @Test
+    void savingAnIdAgainAddsARunAndKeepsTheLastFive() {
+        Baselines baselines = Baselines.at(dir);
+        for (int i = 1; i <= 7; i++) {
+            baselines.save("ci", Map.of("T#a/x", run("x", i, 1.0, i)));
+        }
+
+        Baseline saved = baselines.find("ci").orElseThrow();
+        List<SavedRun> runs = saved.runsOf("T#a/x");
+        assertEquals(Baselines.KEPT_RUNS, runs.size());
+        assertEquals(3 * 10, runs.get(0).calibrated().median(), 1, "the oldest kept: the third save");
+        assertEquals(7 * 10, runs.get(4).calibrated().median(), 1);
+        assertEquals(7000, saved.benchmarks().get("T#a/x").stats().median(), 100);
+        assertTrue(saved.runsOf("T#b/y").isEmpty());
+    }
+
+    @Test
     void badIdsAndUnreadableFilesGetClearErrors() throws Exception {
         Baselines baselines = Baselines.at(dir);
         assertThrows(IllegalArgumentException.class, () -> baselines.find("../etc"));
@@ -117,15 +189,37 @@ class BaselineTest {
                 "n", Threshold.parse("max:50%")));
         assertEquals("max:50%", t.forBenchmark("n", "g").toString());
         assertEquals("min:1%", t.forBenchmark("other", "g").toString());
-        assertEquals("mean:10%", t.forBenchmark("other", null).toString());
+        assertEquals("median:5%", t.forBenchmark("other", null).toString());
     }
 
     @Test
-    void mannWhitneyMatchesAHandComputedExample() {
-        // x all above y: U = n1*n2 = 25, mean 12.5, variance 25*11/12 -> z = (25-12.5-0.5)/4.787 = 2.507
-        double p = MannWhitney.greaterP(List.of(6.0, 7.0, 8.0, 9.0, 10.0), List.of(1.0, 2.0, 3.0, 4.0, 5.0), 1);
-        assertEquals(0.00609, p, 1e-4);
-        assertEquals(0.5, MannWhitney.normalCdf(0), 1e-7);
+    void theNormalDistributionMatchesItsTable() {
+        assertEquals(0.5, BaselineCheck.normalCdf(0), 1e-7);
+        assertEquals(0.99, BaselineCheck.normalCdf(2.3263), 1e-5);
+        assertEquals(0.05, BaselineCheck.normalCdf(-1.6449), 1e-5);
+    }
+
+    /**
+     * A calibrated run: rounds of {@code code × machine × 1000 ns} with 5 % noise, each followed by a calibration
+     * of {@code machine × 100 ns} per unit with 1 % noise.
+     */
+    static BenchmarkRecord run(String name, double code, double machine, long seed) {
+        Random random = new Random(seed);
+        int n = 200;
+        double[] samples = new double[n];
+        List<Double> calibration = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            samples[i] = code * machine * (1000 + 50 * random.nextGaussian());
+            calibration.add(machine * (100 + random.nextGaussian()));
+        }
+        return new BenchmarkRecord(name, null, "ns", Stats.of(samples, 1).summary(), "bench", null, null, null,
+                null, java.util.Arrays.stream(samples).boxed().toList(), calibration, null, null);
+    }
+
+    /** Saved runs whose calibrated medians are these multiples of 10 (a run of {@code run(.., 1.0, ..)}). */
+    static List<SavedRun> runs(double... medians) {
+        return java.util.Arrays.stream(medians).mapToObj(m -> new SavedRun("2026-12-01T00:00:00Z",
+                Stats.of(new double[] {10 * m * 0.98, 10 * m, 10 * m * 1.02}, 1).summary())).toList();
     }
 
     static BenchmarkRecord noisy(String name, int n, double scale, long seed) {
@@ -139,6 +233,6 @@ class BaselineTest {
 
     static BenchmarkRecord record(String name, double[] samples) {
         return new BenchmarkRecord(name, null, "ns", Stats.of(samples, 1).summary(), "bench", null, null, null,
-                null, java.util.Arrays.stream(samples).boxed().toList(), null, null);
+                null, java.util.Arrays.stream(samples).boxed().toList(), null, null, null);
     }
 }

@@ -35,6 +35,15 @@ class BenchTest {
     }
 
     @Test
+    void everyRoundIsFollowedByATimedCalibration() {
+        BenchmarkRecord result = Bench.create(QUICK).run("sum", () -> sum(200));
+
+        assertEquals(result.samples().size(), result.calibration().size());
+        assertTrue(result.calibration().stream().allMatch(c -> c > 0), "calibration " + result.calibration());
+        assertTrue(Calibrated.rounds(result).isPresent());
+    }
+
+    @Test
     void pedanticRunsSetupAndTeardownAroundEveryRoundAndExactlyTheRoundsAsked() {
         AtomicInteger setups = new AtomicInteger();
         List<Integer> tornDown = new ArrayList<>();

@@ -50,13 +50,13 @@ class LoopCopiesTest {
             drifting[i] = i < 10 ? 3_000 : 1_000;
             steady[i] = 1_000 + (i % 3) * 20;
         }
-        assertThat(Measurement.stillGettingFaster(new Measurement.Samples(drifting, 1, 1, 0, true))).isTrue();
-        assertThat(Measurement.stillGettingFaster(new Measurement.Samples(steady, 1, 1, 0, true))).isFalse();
+        assertThat(Measurement.stillGettingFaster(new Measurement.Samples(drifting, new double[40], 1, 1, 0, true))).isTrue();
+        assertThat(Measurement.stillGettingFaster(new Measurement.Samples(steady, new double[40], 1, 1, 0, true))).isFalse();
         // Slower at the end is noise (a busy machine), not warmup.
         double[] slowerLate = new double[40];
         for (int i = 0; i < 40; i++) {
             slowerLate[i] = drifting[39 - i];
         }
-        assertThat(Measurement.stillGettingFaster(new Measurement.Samples(slowerLate, 1, 1, 0, true))).isFalse();
+        assertThat(Measurement.stillGettingFaster(new Measurement.Samples(slowerLate, new double[40], 1, 1, 0, true))).isFalse();
     }
 }

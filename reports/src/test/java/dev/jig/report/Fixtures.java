@@ -109,9 +109,9 @@ final class Fixtures {
     static TestRecord benchmarked(double speed) {
         List<BenchmarkRecord> benches = List.of(
                 bench("withdraw", 1_000_000 * speed, new BaselineComparison(900_000, 11.1, true, "baseline-1",
-                        "mean:10%", "mann-whitney-u", 0.001, true)),
+                        "median:5%", "calibrated", 0.001, true, 5, 2.0, 3.5)),
                 bench("balance", 400_000 * speed, new BaselineComparison(410_000, -2.4, false, "baseline-1",
-                        "mean:10%", "mann-whitney-u", 0.8, false)));
+                        "median:5%", "calibrated", 0.8, false, 5, 2.0, 3.5)));
         return test("withdrawLatency()", TestStatus.PASSED, null, List.of(), null, benches);
     }
 
@@ -165,7 +165,7 @@ final class Fixtures {
     static BenchmarkRecord bench(String name, double mean, BaselineComparison baseline) {
         return new BenchmarkRecord(name, "atm", "ns", new BenchStats(mean * 0.8, mean * 1.6, mean, mean * 0.1,
                 mean * 0.98, mean * 0.9, mean * 1.1, mean * 0.2, 2, 1e9 / mean, 10, 1000), "bench", baseline,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     private static final String[] FRAMES = {

@@ -46,10 +46,13 @@ public final class BenchExtension implements ParameterResolver, AfterEachCallbac
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        BenchSettings settings = settings(context);
-        Bench bench = Bench.create(settings.options(annotations(context)));
-        context.getStore(NAMESPACE).put(Bench.class, bench);
-        return bench;
+        Recording.forTest(context).timeline().phaseSinceLast(Lifecycle.BEFORE_BODY);
+        try (var span = Recording.forTest(context).timeline().span("benchmarks: create bench")) {
+            BenchSettings settings = settings(context);
+            Bench bench = Bench.create(settings.options(annotations(context)));
+            context.getStore(NAMESPACE).put(Bench.class, bench);
+            return bench;
+        }
     }
 
     @Override
@@ -58,14 +61,29 @@ public final class BenchExtension implements ParameterResolver, AfterEachCallbac
         if (bench == null || bench.results().isEmpty()) {
             return;
         }
+        try (var span = Recording.forTest(context).timeline().span("benchmarks: record")) {
+            record(context, bench);
+        }
+    }
+
+    private static void record(ExtensionContext context, Bench bench) {
         BenchSettings settings = settings(context);
         String scope = context.getRequiredTestClass().getSimpleName() + "#" + context.getRequiredTestMethod().getName();
         Baselines baselines = Baselines.at(settings.baselineDir());
         Optional<String> saveId = settings.save().map(id -> runId(id, context));
-        List<BenchmarkRecord> results = compare(bench.results(), scope, baselines, settings, saveId, context);
         ScopeRecorder recorder = Recording.forTest(context);
+        List<BenchmarkRecord> results = bench.results();
+        if (settings.compare().isPresent()) {
+            try (var span = recorder.timeline().span("benchmarks: compare with baseline")) {
+                results = compare(results, scope, baselines, settings, saveId, context);
+            }
+        }
         results.forEach(recorder::add);
-        saveId.ifPresent(id -> save(baselines, id, scope, results));
+        if (saveId.isPresent()) {
+            try (var span = recorder.timeline().span("benchmarks: save baseline")) {
+                save(baselines, saveId.get(), scope, results);
+            }
+        }
         Optional<String> regressions = BaselineCheck.regressions(scope, results);
         if (regressions.isPresent() && context.getExecutionException().isEmpty()) {
             throw new BenchmarkRegressionException(regressions.get());

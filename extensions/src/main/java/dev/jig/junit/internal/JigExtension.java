@@ -47,13 +47,37 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
         timeBody(invocation, context);
     }
 
+    @Override
+    public void interceptBeforeEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                          ExtensionContext context) throws Throwable {
+        timed("before each: " + call.getExecutable().getName(), invocation, context);
+    }
+
+    @Override
+    public void interceptAfterEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                         ExtensionContext context) throws Throwable {
+        timed("after each: " + call.getExecutable().getName(), invocation, context);
+    }
+
+    /** A test class's own {@code @BeforeEach} and {@code @AfterEach} methods are phases of the test, by name. */
+    private static void timed(String phase, Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        try (var span = Recording.forTest(context).timeline().span(phase)) {
+            invocation.proceed();
+        }
+    }
+
     private static void timeBody(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         Stage stage = Lifecycle.testStage(context);
         Timeline timeline = stage.recorder().timeline();
         Settings settings = Settings.from(context::getConfigurationParameter);
         Optional<TestDeadline> deadline = TestDeadline.of(context, settings);
+        timeline.phaseSinceLast(Lifecycle.BEFORE_BODY);
         Optional<WaitRecorder> waits = Settings.waitThreshold(context::getConfigurationParameter)
-                .map(WaitRecorder::start);
+                .map(threshold -> {
+                    try (var start = timeline.span("waits: start recording")) {
+                        return WaitRecorder.start(threshold);
+                    }
+                });
         try (var span = timeline.span("test body"); var test = CurrentTest.enter(timeline)) {
             if (deadline.isEmpty()) {
                 invocation.proceed();
@@ -83,7 +107,7 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
     }
 
     private static void recordWaits(WaitRecorder recorder, Timeline timeline) {
-        try {
+        try (var span = timeline.span("waits: stop and read")) {
             timeline.trace().waits(recorder.stop(timeline.trace(), timeline.originNanos()));
         } catch (RuntimeException e) {
             recorder.close();
@@ -103,15 +127,16 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Connect connect = parameter.findAnnotation(Connect.class).orElseThrow();
-        Class<?> type = parameter.getParameter().getType();
-        if (type != FramedClient.class) {
-            throw new JigConfigurationException("@Connect(\"" + connect.value() + "\") is on a parameter of type "
-                    + type.getSimpleName() + "; it injects a FramedClient<Request, Reply>.");
-        }
-        Endpoint target = findEndpoint(connect.value(), context);
-        Class<?> replyType = replyType(parameter, connect);
         Stage stage = Lifecycle.testStage(context);
+        stage.recorder().timeline().phaseSinceLast(Lifecycle.BEFORE_BODY);
         try (var span = stage.recorder().timeline().span("connect " + connect.value())) {
+            Class<?> type = parameter.getParameter().getType();
+            if (type != FramedClient.class) {
+                throw new JigConfigurationException("@Connect(\"" + connect.value() + "\") is on a parameter of "
+                        + "type " + type.getSimpleName() + "; it injects a FramedClient<Request, Reply>.");
+            }
+            Endpoint target = findEndpoint(connect.value(), context);
+            Class<?> replyType = replyType(parameter, connect);
             FramedClient<?, ?> client = FramedClient.builder(replyType)
                     .name(connect.value())
                     .framing(target.framing())

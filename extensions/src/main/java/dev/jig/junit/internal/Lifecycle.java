@@ -1,5 +1,7 @@
 package dev.jig.junit.internal;
 
+import dev.jig.record.Timeline;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,17 @@ public final class Lifecycle {
 
     private Lifecycle() {
     }
+
+    /** The phase from the test's start to Jig's set-up. */
+    static final String BEFORE_SET_UP = "before set-up (JUnit: test instance, other extensions)";
+    /** The phase around the start of a test's resources (their own start phases lie inside it). */
+    static final String SET_UP = "set up";
+    /** The phase from the last phase of the test (its body, usually) to Jig's tear-down. */
+    static final String AFTER_BODY = "after test body (JUnit: after-each methods, other extensions)";
+    /** The phase from Jig's last phase before the body (set-up, clients) to the body. */
+    static final String BEFORE_BODY = "before test body (JUnit: parameters, interceptors)";
+    /** The phase around the stop of a test's resources (their own stop phases lie inside it). */
+    static final String TEAR_DOWN = "tear down";
 
     static void startClass(ExtensionContext context) {
         try {
@@ -42,20 +55,32 @@ public final class Lifecycle {
         }
     }
 
+    /**
+     * Starts the test's resources inside a {@value #SET_UP} phase, after a {@value #BEFORE_SET_UP} phase for what
+     * came between the test's start and this (JUnit creating the test instance, its field initialisers, other
+     * extensions' callbacks), so that the timeline names every moment of the test.
+     */
     static void startTest(ExtensionContext context) {
-        try {
+        Timeline timeline = Recording.forTest(context).timeline();
+        timeline.phaseSinceLast(BEFORE_SET_UP);
+        try (var span = timeline.span(SET_UP)) {
             testStage(context).startAll();
         } catch (RuntimeException | Error e) {
             throw masked(e);
         }
     }
 
+    /** Stops the test's resources inside a {@value #TEAR_DOWN} phase, after an {@value #AFTER_BODY} phase. */
     static void stopTest(ExtensionContext context) {
-        PostMortem.holdIfFailed(context);
-        Stage stage = context.getStore(Recording.NAMESPACE).get(testKey(context), Stage.class);
-        if (stage != null) {
-            stage.close(context.getConfigurationParameter(Settings.STOP_IN_BACKGROUND).map(String::trim)
-                    .map(Boolean::parseBoolean).orElse(false));
+        Timeline timeline = Recording.forTest(context).timeline();
+        timeline.phaseSinceLast(AFTER_BODY);
+        try (var span = timeline.span(TEAR_DOWN)) {
+            PostMortem.holdIfFailed(context);
+            Stage stage = context.getStore(Recording.NAMESPACE).get(testKey(context), Stage.class);
+            if (stage != null) {
+                stage.close(context.getConfigurationParameter(Settings.STOP_IN_BACKGROUND).map(String::trim)
+                        .map(Boolean::parseBoolean).orElse(false));
+            }
         }
     }
 

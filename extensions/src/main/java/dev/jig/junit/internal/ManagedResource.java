@@ -107,7 +107,9 @@ public abstract class ManagedResource<R> extends LifecycleCallbacks implements J
         try (var span = recorder.timeline().span("stop " + name)) {
             close.accept(current);
         } finally {
-            record.accept(current);
+            try (var span = recorder.timeline().span("record " + name)) {
+                record.accept(current);
+            }
         }
     }
 
@@ -130,7 +132,7 @@ public abstract class ManagedResource<R> extends LifecycleCallbacks implements J
             } catch (RuntimeException | Error e) {
                 dev.jig.support.JigLog.warn("stopping " + name + " in the background failed", e);
             } finally {
-                try {
+                try (var span = recorder.timeline().span("record " + name)) {
                     record.accept(current);
                 } finally {
                     done.complete(null);

@@ -36,7 +36,7 @@ public final class ProfilingExtension implements BeforeEachCallback, AfterEachCa
         settings(context).filter(ProfileSettings::wholeTest).ifPresent(settings -> {
             Running running = new Running(settings);
             context.getStore(NAMESPACE).put(key(context), running); // before it starts: closed by JUnit if need be
-            running.profiler = Profiler.start(settings.options());
+            running.profiler = Profiler.start(settings.options(), Recording.forTest(context).timeline());
         });
     }
 
@@ -66,7 +66,7 @@ public final class ProfilingExtension implements BeforeEachCallback, AfterEachCa
             invocation.proceed();
             return;
         }
-        Profiler profiler = Profiler.start(settings.get().options());
+        Profiler profiler = Profiler.start(settings.get().options(), Recording.forTest(context).timeline());
         try {
             invocation.proceed();
         } catch (Throwable failure) {
@@ -83,9 +83,11 @@ public final class ProfilingExtension implements BeforeEachCallback, AfterEachCa
     private static void finish(ExtensionContext context, Profiler profiler, ProfileSettings settings) {
         ProfileRecord profile = profiler.stop();
         Recording.forTest(context).profile(profile);
-        String text = ProfileText.of(context.getDisplayName(), profile, settings.top());
-        context.publishReportEntry(REPORT_KEY, text);
-        JigLog.info(text);
+        try (var span = Recording.forTest(context).timeline().span("profile: print")) {
+            String text = ProfileText.of(context.getDisplayName(), profile, settings.top());
+            context.publishReportEntry(REPORT_KEY, text);
+            JigLog.info(text);
+        }
     }
 
     private static Optional<ProfileSettings> settings(ExtensionContext context) {

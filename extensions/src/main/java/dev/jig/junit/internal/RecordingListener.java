@@ -2,7 +2,9 @@ package dev.jig.junit.internal;
 
 import dev.jig.record.FailureRecord;
 import dev.jig.record.RunRecorder;
+import dev.jig.record.TestRecorder;
 import dev.jig.record.TestStatus;
+import dev.jig.record.Timeline;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.TestExecutionResult;
@@ -75,6 +77,7 @@ final class RecordingListener implements TestExecutionListener {
             case ABORTED -> TestStatus.ABORTED;
         };
         if (test.isTest()) {
+            nameTheTimeAfterTearDown(test.getUniqueId());
             run.finishTest(test.getUniqueId(), status, result.getThrowable().orElse(null));
             return;
         }
@@ -91,6 +94,21 @@ final class RecordingListener implements TestExecutionListener {
                             t.getDisplayName(), test.getUniqueId(), status, failure));
         }
     }
+
+    /** What JUnit did after Jig's tear-down (other extensions' after-each callbacks) becomes a phase too. */
+    private void nameTheTimeAfterTearDown(String id) {
+        TestRecorder recorder = run.test(id);
+        if (recorder == null) {
+            return;
+        }
+        Timeline timeline = recorder.timeline();
+        timeline.phases().stream().filter(p -> p.name().equals(Lifecycle.TEAR_DOWN)).reduce((a, b) -> b)
+                .ifPresent(tearDown -> timeline.phase(AFTER_TEAR_DOWN, timeline.originNanos() + tearDown.startNanos()
+                        + tearDown.durationNanos(), System.nanoTime()));
+    }
+
+    /** The phase from Jig's tear-down to the test's end. */
+    static final String AFTER_TEAR_DOWN = "after tear-down (JUnit: other extensions)";
 
     private static boolean isClass(TestIdentifier test) {
         return test.isContainer() && test.getSource().filter(ClassSource.class::isInstance).isPresent();

@@ -54,7 +54,7 @@ class BenchSettingsTest {
         assertThat(settings.threshold(List.of(), "decode", "codec")).hasToString("min:5%");
         assertThat(settings.threshold(List.of(), "encode", "codec")).hasToString("mean:25%");
         assertThat(settings.threshold(List.of(), "encode", null)).hasToString("median:15%");
-        assertThat(settings(Map.of()).threshold(List.of(), "x", null)).hasToString("mean:10%");
+        assertThat(settings(Map.of()).threshold(List.of(), "x", null)).hasToString("median:5%");
     }
 
     @Test

@@ -60,7 +60,7 @@ class AtmBaselineTest {
 
         JsonNode same = run(Map.of("jig.bench.compare", "ci"));
         assertThat(statuses(same)).as("comparisons: %s", comparisons(same)).containsOnly("passed");
-        assertThat(same.toString()).contains("\"baselineId\":\"ci\"").contains("\"method\":\"mann-whitney-u\"");
+        assertThat(same.toString()).contains("\"baselineId\":\"ci\"").contains("\"method\":\"calibrated\"");
 
         Benchmarks.codecRepeats = 10;
         Benchmarks.bankDelayMillis = 25;
