@@ -6,6 +6,7 @@ import dev.jig.record.TraceLog;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.verification.NearMiss;
 import com.github.tomakehurst.wiremock.verification.diff.PlainTextDiffRenderer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads a {@link FakeHttpServer}'s WireMock request log as Jig's journal and unmatched requests. */
 final class HttpJournal {
+    private static final Duration TIMING_WAIT = Duration.ofMillis(500);
+
 
     private final WireMockServer server;
     private final HttpFaultInjector faults;
@@ -27,7 +30,7 @@ final class HttpJournal {
 
     /** Every request received, oldest first. */
     List<HttpExchange> exchanges() {
-        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        List<ServeEvent> events = completedEvents();
         Collections.reverse(events); // WireMock lists the newest first
         List<HttpExchange> exchanges = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -61,7 +64,7 @@ final class HttpJournal {
         if (!trace.isRecording()) {
             return;
         }
-        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        List<ServeEvent> events = completedEvents();
         Collections.reverse(events);
         for (ServeEvent event : events) {
             LoggedRequest request = event.getRequest();
@@ -75,12 +78,36 @@ final class HttpJournal {
             } else if (!event.getWasMatched()) {
                 asked.outcome("unmatched: no stub answered it");
             }
-            Integer total = event.getTiming() == null ? null : event.getTiming().getTotalTime();
-            if (total != null && event.getResponse() != null) {
+            if (event.getResponse() != null) {
                 int status = event.getResponse().getStatus();
                 byte[] body = event.getResponse().getBody();
-                trace.sent(name, TraceLog.peerOf(name), "reply", 0, trace.nanoTimeOf(arrived.plusMillis(total)),
-                        body == null ? 0 : body.length, () -> "HTTP " + status).replyTo(asked);
+                Integer total = event.getTiming() == null ? null : event.getTiming().getTotalTime();
+                // A response whose timing WireMock had not filled in yet was sent before now: now is its upper bound.
+                long sent = total == null ? System.nanoTime() : trace.nanoTimeOf(arrived.plusMillis(total));
+                trace.sent(name, TraceLog.peerOf(name), "reply", 0, sent, body == null ? 0 : body.length,
+                        () -> "HTTP " + status).replyTo(asked);
+            }
+        }
+    }
+
+    /**
+     * The serve events, waiting up to {@link #TIMING_WAIT} for WireMock to fill in the timing of responses it has
+     * already written (it does so after the client may have read them) or of requests still being answered.
+     */
+    private List<ServeEvent> completedEvents() {
+        long deadline = System.nanoTime() + TIMING_WAIT.toNanos();
+        while (true) {
+            List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+            boolean complete = events.stream().allMatch(e -> e.getResponse() != null && e.getTiming() != null
+                    && e.getTiming().getTotalTime() != null);
+            if (complete || System.nanoTime() - deadline > 0) {
+                return events;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return events;
             }
         }
     }
