@@ -24,16 +24,22 @@ abstract sealed class PolledCondition extends ReadyCondition permits PortReady, 
     final void await(ReadinessWait wait, ReadinessWait.Deadline inherited) throws InterruptedException {
         ReadinessWait.Deadline deadline = deadline(inherited);
         long pause = FIRST_PAUSE_NANOS;
+        String previous = null;
         while (true) {
             long seen = wait.version();
             wait.checkRunning(this);
-            String lastSeen = attempt(wait, deadline.remaining());
+            Duration budget = deadline.remaining();
+            long started = System.nanoTime();
+            String lastSeen = attempt(wait, budget);
             if (lastSeen == null) {
                 return;
             }
             if (deadline.expired()) {
-                throw wait.timedOut(this, deadline, lastSeen);
+                // An attempt that our own deadline cut short says less than the answer before it (e.g. HTTP 503).
+                boolean cutShort = previous != null && System.nanoTime() - started >= budget.toNanos();
+                throw wait.timedOut(this, deadline, cutShort ? previous : lastSeen);
             }
+            previous = lastSeen;
             wait.sleep(seen, Math.min(pause, deadline.remaining().toNanos()));
             pause = Math.min(pause + pause / 2, MAX_PAUSE_NANOS);
         }

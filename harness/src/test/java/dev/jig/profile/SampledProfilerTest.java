@@ -19,7 +19,7 @@ class SampledProfilerTest {
         SampledProfile profile;
         try (Profiler profiler = Profiler.start(ProfileOptions.sampled().engine(SamplingEngine.JFR)
                 .interval(Duration.ofMillis(10)))) {
-            Workload.busy(400_000_000L);
+            busyForCpu(Duration.ofSeconds(1)); // about 100 samples' worth of CPU, however loaded the machine is
             profile = profiler.stop().sampled();
         }
 
@@ -65,5 +65,15 @@ class SampledProfilerTest {
                         () -> Profiler.start(ProfileOptions.sampled().cpuTime(true)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("JDK 25");
+    }
+
+    /** Spins until this thread has had {@code cpu} of CPU time: a fixed amount of work can get few on a busy machine. */
+    private static void busyForCpu(Duration cpu) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        long wallDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (threads.getCurrentThreadCpuTime() - start < cpu.toNanos() && System.nanoTime() - wallDeadline < 0) {
+            Workload.busy(20_000_000L);
+        }
     }
 }
