@@ -108,6 +108,9 @@ class DeadlineTest {
                 Map.of("jig.test.timeout", "1 s", "jig.test.timeout.grace", "1 s", "jig.test.hung.exit", "false"),
                 UnblockableHangTestCase.class));
         JsonNode hung = awaitStatus(reportDir.resolve("results.json"), "hung", Duration.ofSeconds(30));
+        // index.html is written after results.json; both while the test still hangs.
+        boolean pageShowsHung = awaitText(reportDir.resolve("index.html"), "\"status\":\"hung\"",
+                Duration.ofSeconds(30));
         UnblockableHangTestCase.release.countDown();
 
         assertThat(hung.path("failure").path("message").asText())
@@ -115,7 +118,7 @@ class DeadlineTest {
                 .contains("The test did not return within 1 s (jig.test.timeout.grace) after Jig unblocked it");
         assertThat(hung.path("diagnostics").path("threadDumps").get(0).path("text").asText())
                 .contains("ignoresInterrupts");
-        assertThat(Files.readString(reportDir.resolve("index.html"))).contains("\"status\":\"hung\"");
+        assertThat(pageShowsHung).as("index.html shows the test as hung while it hangs").isTrue();
         SessionRun finished = running.get(30, TimeUnit.SECONDS);
         assertThat(finished.test("ignoresInterrupts").path("status").asText()).isEqualTo("failed");
     }
@@ -137,6 +140,21 @@ class DeadlineTest {
         }
         JsonNode results = new ObjectMapper().readTree(reportDir.resolve("results.json").toFile());
         assertThat(results.path("tests").get(0).path("status").asText()).isEqualTo("hung");
+    }
+
+    private static boolean awaitText(Path file, String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                if (Files.exists(file) && Files.readString(file).contains(text)) {
+                    return true;
+                }
+            } catch (java.io.IOException e) {
+                // being replaced; read again
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     private static JsonNode awaitStatus(Path results, String status, Duration timeout) throws Exception {
