@@ -210,6 +210,11 @@ public abstract class SystemContract {
             try (Socket socket = new Socket(web.host(), web.port().getAsInt())) {
                 assertThat(socket.isConnected()).isTrue();
             }
+            // Readiness here is the port, so the second run's line may still be on its way from the pipe.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (web.output().lines().size() < 2 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(10);
+            }
             assertThat(web.output().lines()).extracting(OutputLine::text).containsExactly("run", "run");
             assertThat(web.toRecord().restarts()).isEqualTo(1);
             if (firstPid > 0) {
