@@ -56,6 +56,12 @@ public @interface Profile {
     /** Sample CPU time ({@code jdk.CPUTimeSample}, JDK 25+ on Linux) instead of execution samples. */
     boolean cpuTime() default false;
 
+    /**
+     * What sampled profiles count: {@code cpu}, {@code wall}, {@code alloc} or {@code lock}; default: key
+     * {@code jig.profile.event}, else {@code cpu}.
+     */
+    String event() default "";
+
     /** Which profiles to record. */
     enum Mode {
         /** From the configuration key, else {@link #EXACT}. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jig.junit.fixtures.ProfiledTestCase;
 import dev.jig.junit.internal.ProfileSettings;
 import dev.jig.profile.ProfileMode;
+import dev.jig.profile.SampleEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -102,6 +103,29 @@ class ProfilingTest {
     }
 
     @Test
+    void theAnnotationsEventWinsOverTheKey() throws Exception {
+        Map<String, String> keys = Map.of(ProfileSettings.EVENT, "alloc");
+        Profile wall = Annotated.class.getDeclaredMethod("wall").getAnnotation(Profile.class);
+        Profile silent = Annotated.class.getDeclaredMethod("silent").getAnnotation(Profile.class);
+
+        assertThat(ProfileSettings.resolve(Optional.of(wall), "dev.test", key -> Optional.ofNullable(keys.get(key)))
+                .orElseThrow().options().event()).isEqualTo(SampleEvent.WALL);
+        assertThat(ProfileSettings.resolve(Optional.of(silent), "dev.test",
+                key -> Optional.ofNullable(keys.get(key))).orElseThrow().options().event()).isEqualTo(SampleEvent.ALLOC);
+        assertThat(ProfileSettings.resolve(Optional.of(silent), "dev.test", key -> Optional.empty())
+                .orElseThrow().options().event()).isEqualTo(SampleEvent.CPU);
+    }
+
+    @Test
+    void anUnknownEventInTheAnnotationSaysWhichWouldDo() throws Exception {
+        Profile heat = Annotated.class.getDeclaredMethod("heat").getAnnotation(Profile.class);
+
+        assertThatThrownBy(() -> ProfileSettings.resolve(Optional.of(heat), "dev.test", key -> Optional.empty()))
+                .isInstanceOf(JigConfigurationException.class)
+                .hasMessage("@Profile(event)='heat' is not a sample event; use cpu, wall, alloc or lock.");
+    }
+
+    @Test
     void badConfigurationSaysWhatWouldWork() {
         assertThatThrownBy(() -> ProfileSettings.resolve(Optional.empty(), "dev.test",
                 key -> Optional.ofNullable(Map.of(ProfileSettings.ENABLED, "true", ProfileSettings.MODE, "fast")
@@ -122,6 +146,21 @@ class ProfilingTest {
             }
         }
         throw new AssertionError("no test " + method + " in " + run.path("tests"));
+    }
+
+    /** Methods carrying the annotations the settings are resolved from. */
+    private static final class Annotated {
+        @Profile(mode = Profile.Mode.SAMPLED, event = "wall")
+        void wall() {
+        }
+
+        @Profile(mode = Profile.Mode.SAMPLED)
+        void silent() {
+        }
+
+        @Profile(mode = Profile.Mode.SAMPLED, event = "heat")
+        void heat() {
+        }
     }
 
     /** The parameter types of {@code crunches}, for selectMethod. */

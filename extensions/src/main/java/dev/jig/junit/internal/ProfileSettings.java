@@ -69,7 +69,9 @@ public record ProfileSettings(ProfileOptions options, boolean wholeTest, int top
                 : lookup.apply(SCOPE).map(ProfileSettings::wholeTest).orElse(false);
         int top = lookup.apply(TOP).map(v -> integer(TOP, v)).orElse(10);
         try {
-            SampleEvent event = lookup.apply(EVENT).map(v -> keyed(EVENT, v, SampleEvent::of)).orElse(SampleEvent.CPU);
+            SampleEvent event = profile != null && !profile.event().isBlank()
+                    ? keyed("@Profile(event)", profile.event(), SampleEvent::of)
+                    : lookup.apply(EVENT).map(v -> keyed(EVENT, v, SampleEvent::of)).orElse(SampleEvent.CPU);
             SamplingEngine engine = lookup.apply(ENGINE).map(v -> keyed(ENGINE, v, SamplingEngine::of))
                     .orElse(SamplingEngine.AUTO);
             ProfileOptions options = new ProfileOptions(mode, includes, excludes, interval,

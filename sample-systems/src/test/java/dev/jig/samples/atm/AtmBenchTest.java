@@ -2,7 +2,12 @@ package dev.jig.samples.atm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jig.bench.Baseline;
+import dev.jig.bench.BaselineCheck;
+import dev.jig.bench.Baselines;
 import dev.jig.bench.Bench;
+import dev.jig.bench.Threshold;
+import dev.jig.bench.Thresholds;
 import dev.jig.client.FramedClient;
 import dev.jig.junit.BenchConfig;
 import dev.jig.junit.Connect;
@@ -10,22 +15,27 @@ import dev.jig.junit.FakeServer;
 import dev.jig.junit.JigTest;
 import dev.jig.junit.SystemUnderTest;
 import dev.jig.system.Ready;
+import dev.jig.record.BaselineComparison;
 import dev.jig.record.BenchmarkRecord;
 import dev.jig.samples.bank.BalanceQuery;
 import dev.jig.samples.bank.BankMessages;
 import dev.jig.samples.bench.CodecWork;
 import dev.jig.samples.bench.JmhRun;
 import dev.jig.wire.Framing;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Benchmarks in the ATM suite: a withdrawal round trip over a real client to the real ATM (which asks a fake
- * bank), the bank codec, and JMH's figures for the same codec imported into the same report.
+ * bank), the bank codec compared with a baseline saved just before, and JMH's figures for the same codec
+ * imported into the same report.
  */
 @JigTest
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -60,6 +70,28 @@ class AtmBenchTest {
         bench.run("decode balance", CodecWork::decodeBalance);
 
         assertThat(bench.results()).extracting(BenchmarkRecord::relative).contains(1.0);
+    }
+
+    @Test
+    @BenchConfig(timer = "cpu")
+    void decodeBalanceIsComparedWithTheRunSavedBeforeIt(Bench bench, @TempDir Path dir) {
+        // What -Djig.bench.save=showcase, then -Djig.bench.compare=showcase in a later build do, in one test:
+        // the first run is saved, the second compared with it and recorded with its verdict.
+        String scope = "AtmBenchTest#decodeBalance";
+        BenchmarkRecord saved = Bench.create(bench.options()).run("decode balance", CodecWork::decodeBalance);
+        Baseline baseline = Baselines.at(dir).save("showcase", Map.of(Baseline.key(scope, saved.name()), saved));
+        BenchmarkRecord current = Bench.create(bench.options()).run("decode balance", CodecWork::decodeBalance);
+
+        // Wide on purpose: the same code compared with itself on a shared machine must not fail the showcase.
+        BaselineCheck check = new BaselineCheck(Thresholds.of(Threshold.parse("median:100%")));
+        List<BenchmarkRecord> compared = check.compareAll(scope, List.of(current), baseline);
+        compared.forEach(bench::add);
+
+        BaselineComparison verdict = compared.get(0).baseline();
+        assertThat(verdict).as("comparison with the saved run").isNotNull();
+        assertThat(verdict.baselineId()).isEqualTo("showcase");
+        assertThat(verdict.method()).isEqualTo(BaselineCheck.CALIBRATED);
+        assertThat(verdict.regression()).as("the same code, %s", verdict).isFalse();
     }
 
     @Test

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The ATM, profiled inside and out: the Java ATM's own methods come from its flight recording (its
  * {@code systemProfiles} entry in results.json), and the teller's decisions, run many times here in the test
- * JVM, get an exact profile (calls, self and total time per method, the call tree).
+ * JVM, get an exact profile (calls, self and total time per method, the call tree). Two more tests show the
+ * sampled profiles: the teller's CPU time ({@code cpu}, the default event) and a test that mostly waits for
+ * the ATM's replies ({@code event = "wall"}: waiting threads are sampled too).
  */
 @JigTest
 @Profile(include = "dev.jig.samples.atm", exclude = "dev.jig.samples.atm.ProfiledAtmTest")
@@ -46,9 +48,29 @@ class ProfiledAtmTest {
             assertThat(client.request(AtmMessages.withdraw("Jane Doe", 1)).join().getSuccess()).isTrue();
         }
 
+        long granted = decide(20_000);
+
+        assertThat(granted).isEqualTo(grantedOf(20_000)); // every deposit, and what Jane can afford
+    }
+
+    @Test
+    @Profile(mode = Profile.Mode.SAMPLED)
+    void theTellersCpuTimeIsSampled() {
+        assertThat(decide(400_000)).isEqualTo(grantedOf(400_000));
+    }
+
+    @Test
+    @Profile(mode = Profile.Mode.SAMPLED, event = "wall")
+    void wallClockSamplesShowTheTestWaitingForTheAtm(@Connect("atm") FramedClient<AtmRequest, AtmReply> client) {
+        for (int i = 0; i < 200; i++) {
+            assertThat(client.request(AtmMessages.deposit("John Doe", 1)).join().getSuccess()).isTrue();
+        }
+    }
+
+    private static long decide(int requests) {
         Teller teller = new Teller(customer -> BALANCES.getOrDefault(customer, 0L));
         long granted = 0;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < requests; i++) {
             AtmRequest request = switch (i % 4) {
                 case 0 -> AtmMessages.withdraw("Jane Doe", 1 + i % 150);
                 case 1 -> AtmMessages.deposit("John Doe", i);
@@ -57,8 +79,11 @@ class ProfiledAtmTest {
             };
             granted += teller.handle(request).getSuccess() ? 1 : 0;
         }
+        return granted;
+    }
 
-        long affordableWithdrawals = IntStream.range(0, 20_000).filter(i -> i % 4 == 0 && 1 + i % 150 <= 100).count();
-        assertThat(granted).isEqualTo(5_000 + affordableWithdrawals); // every deposit, and what Jane can afford
+    private static long grantedOf(int requests) {
+        long affordableWithdrawals = IntStream.range(0, requests).filter(i -> i % 4 == 0 && 1 + i % 150 <= 100).count();
+        return requests / 4 + affordableWithdrawals;
     }
 }

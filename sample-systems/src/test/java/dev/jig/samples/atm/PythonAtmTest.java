@@ -18,6 +18,7 @@ class PythonAtmTest extends AtmSuite {
         args.addAll(List.of("--descriptors", SamplePaths.descriptors()));
         return SystemUnderTest.command("atm", SamplePaths.python3(), "-u", SamplePaths.python("atm.py"))
                 .args(args.toArray()).readyWhen(READY)
-                .protocol(FRAMING, ATM_CODEC);
+                .protocol(FRAMING, ATM_CODEC)
+                .profiled(); // not a JVM: its CPU time and peak RSS (kind process) in systemProfiles
     }
 }
