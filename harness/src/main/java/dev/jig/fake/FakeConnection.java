@@ -64,9 +64,9 @@ final class FakeConnection implements Runnable {
                 TraceLog.Message traced = traced(payload, arrived, outcome);
                 if (outcome.outgoing() != null) {
                     Outgoing outgoing = outcome.outgoing();
-                    outbox.submit(outgoing, arrived, () -> {
+                    outbox.submit(outgoing, arrived, sentNanos -> {
                         journal.answered(number);
-                        traceReply(traced, outgoing);
+                        traceReply(traced, outgoing, sentNanos);
                     });
                 }
             }
@@ -102,12 +102,12 @@ final class FakeConnection implements Runnable {
         return request;
     }
 
-    private void traceReply(TraceLog.Message request, Outgoing outgoing) {
+    private void traceReply(TraceLog.Message request, Outgoing outgoing, long sentNanos) {
         if (request == null) {
             return;
         }
         if (outgoing.frame() != null && !outgoing.reset()) {
-            trace.sent(name, TraceLog.peerOf(name), "reply", id, System.nanoTime(), outgoing.frame().length,
+            trace.sent(name, TraceLog.peerOf(name), "reply", id, sentNanos, outgoing.frame().length,
                     outgoing.describedAs()).replyTo(request);
         } else if (outgoing.reset() || outgoing.close()) {
             request.outcome(outgoing.reset() ? "the connection was reset" : "the connection was closed");

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * Sends one connection's replies in request order, each no earlier than its delay allows.
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReplyOutbox {
 
-    private record Pending(Outgoing outgoing, long dueNanos, Runnable onSent) {
+    private record Pending(Outgoing outgoing, long dueNanos, LongConsumer onSent) {
     }
 
     private final OutputStream out;
@@ -36,11 +37,11 @@ final class ReplyOutbox {
     }
 
     void submit(Outgoing outgoing, long arrivedNanos) {
-        submit(outgoing, arrivedNanos, () -> { });
+        submit(outgoing, arrivedNanos, sentNanos -> { });
     }
 
-    /** Queues {@code outgoing}; {@code onSent} runs once it was written (not if it is cancelled). */
-    void submit(Outgoing outgoing, long arrivedNanos, Runnable onSent) {
+    /** Queues {@code outgoing}; {@code onSent} gets the time its write began, once written (not if cancelled). */
+    void submit(Outgoing outgoing, long arrivedNanos, LongConsumer onSent) {
         Pending pending = new Pending(outgoing, arrivedNanos + outgoing.delayNanos(), onSent);
         synchronized (this) {
             if (cancelled) {
@@ -77,8 +78,9 @@ final class ReplyOutbox {
                 }
                 queue.poll();
             }
+            long sentNanos = System.nanoTime(); // before the write: the peer may have it and answer right after
             perform(next.outgoing());
-            next.onSent().run();
+            next.onSent().accept(sentNanos);
         }
     }
 
