@@ -173,6 +173,14 @@ public final class SystemUnderTest extends ManagedResource<RunningSystem> implem
         return configure(SystemSpec::profiled);
     }
 
+    /**
+     * Runs an image's container on a bridge network with its port mapped, fakes reached through the test host
+     * ({@link SystemSpec#bridgeNetwork}); default: the host's network.
+     */
+    public SystemUnderTest bridgeNetwork() {
+        return configure(SystemSpec::bridgeNetwork);
+    }
+
     /** The protocol {@link Connect} clients speak to it ({@link SystemSpec#protocol}). */
     public SystemUnderTest protocol(Framing framing, Codec codec) {
         return configure(s -> s.protocol(framing, codec));

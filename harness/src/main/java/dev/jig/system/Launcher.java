@@ -118,7 +118,15 @@ final class Launcher {
         Map<String, String> labels = Map.of(Spawn.OWNER_LABEL, Owner.current().process(),
                 Spawn.HOST_LABEL, Owner.current().host(), Spawn.NAME_LABEL, spec.name());
         return new Spawn(spec.name(), List.copyOf(args), spec.jvmArgList(), env, spec.workingDirectory(), labels,
-                recording, output::add, spec.registryOrDefault().directory());
+                recording, output::add, spec.registryOrDefault().directory(), knownPort(spec, freePort),
+                spec.isBridgeNetwork());
+    }
+
+    private static int knownPort(SystemSpec spec, int freePort) {
+        if (freePort > 0) {
+            return freePort;
+        }
+        return spec.fixedPort() == null ? -1 : spec.fixedPort();
     }
 
     private static String resolve(SystemSpec spec, Object value, int freePort, String what) {

@@ -75,6 +75,7 @@ public final class SystemSpec {
     private SystemRegistry registry;
     private boolean echoOutput;
     private boolean profiled;
+    private boolean bridgeNetwork;
     private Framing framing = Framing.lengthPrefixed(2);
     private Codec codec = Codec.json();
 
@@ -247,6 +248,27 @@ public final class SystemSpec {
         return copy;
     }
 
+    /**
+     * Runs the container of an {@link #image} on a bridge network of its own instead of the host's: its
+     * {@link #port} (fixed, or {@link #FREE_PORT}) is published on a mapped host port, which {@link
+     * RunningSystem#address()} gives, and every loopback address in its args and env ({@code 127.0.0.1:<port>},
+     * {@code localhost:<port>}, e.g. a fake's address) becomes {@code host.testcontainers.internal:<port>}, that
+     * host port exposed to the container through Testcontainers ({@code Testcontainers.exposeHostPorts}). The
+     * system must listen on all its interfaces, not only its loopback.
+     *
+     * @throws IllegalStateException unless this spec was made by an {@code image(...)} method
+     */
+    public SystemSpec bridgeNetwork() {
+        if (!launch.isImage()) {
+            throw new IllegalStateException("bridgeNetwork() applies only to SystemSpec.image(...); " + name
+                    + " runs " + launch.describe() + "; a container of your own (SystemSpec.container(...)) gets its "
+                    + "network from how you configured it");
+        }
+        SystemSpec copy = copy();
+        copy.bridgeNetwork = true;
+        return copy;
+    }
+
     /** The protocol clients speak to it (default: 2-byte length-prefixed JSON). */
     public SystemSpec protocol(Framing messageFraming, Codec messageCodec) {
         SystemSpec copy = copy();
@@ -347,6 +369,10 @@ public final class SystemSpec {
         return profiled;
     }
 
+    boolean isBridgeNetwork() {
+        return bridgeNetwork;
+    }
+
     private SystemSpec copy() {
         SystemSpec copy = new SystemSpec(name, launch);
         copy.jvmArgs = jvmArgs;
@@ -361,6 +387,7 @@ public final class SystemSpec {
         copy.registry = registry;
         copy.echoOutput = echoOutput;
         copy.profiled = profiled;
+        copy.bridgeNetwork = bridgeNetwork;
         copy.framing = framing;
         copy.codec = codec;
         return copy;

@@ -9,6 +9,7 @@ import dev.jig.system.internal.SpawnFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -41,6 +42,11 @@ final class ContainerLaunch implements Launch {
     }
 
     @Override
+    public boolean isImage() {
+        return own == null;
+    }
+
+    @Override
     public String preparePhase() {
         return own != null ? null : "image";
     }
@@ -57,16 +63,37 @@ final class ContainerLaunch implements Launch {
         CompletableFuture<Void> logEnd = new CompletableFuture<>();
         Consumer<OutputFrame> frames = frame -> onFrame(frame, spawn.output(), logEnd);
         // A container's environment is its own: "not set" (null) simply leaves the variable out.
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> set = new LinkedHashMap<>();
         spawn.env().forEach((variable, value) -> {
             if (value != null) {
-                env.put(variable, value);
+                set.put(variable, value);
             }
         });
+        Map<String, String> env = set;
         String workingDir = spawn.workingDir() == null ? null : spawn.workingDir().toString();
+        List<String> args = spawn.args();
+        if (spawn.bridge()) {
+            if (spawn.port() <= 0) {
+                throw new SpawnFailure(spawn.name() + " runs on a bridge network, which publishes its port before it "
+                        + "starts, but its port is not known then (expected port(...) or SystemSpec.FREE_PORT in its "
+                        + "args or env, got neither). Give it one of these, or drop bridgeNetwork() to run it on the "
+                        + "host's network.", null);
+            }
+            HostAddresses host = HostAddresses.rewrite(args, env);
+            args = host.args();
+            env = host.env();
+            try {
+                DockerContainer.exposeHostPorts(host.hostPorts());
+            } catch (RuntimeException e) {
+                throw new SpawnFailure("Could not start " + spawn.name() + ": exposing the test host's ports "
+                        + host.hostPorts() + " to its container failed: " + rootMessage(e) + ". Testcontainers needs "
+                        + "its image testcontainers/sshd:1.3.0 for that (docker image ls testcontainers/sshd), or run "
+                        + spawn.name() + " on the host's network (drop bridgeNetwork()).", e);
+            }
+        }
         DockerContainer container;
         if (own != null) {
-            container = DockerContainer.wrap(own, spawn.args(), env, workingDir, spawn.labels(), frames);
+            container = DockerContainer.wrap(own, args, env, workingDir, spawn.labels(), frames);
         } else {
             String reference = resolvedImage;
             String missing = DockerContainer.ensureImage(reference, PULL_TIMEOUT);
@@ -76,7 +103,8 @@ final class ContainerLaunch implements Launch {
                         + " <dir>), or let Jig build it: SystemSpec.image(\"" + spawn.name()
                         + "\", Image.fromDirectory(...)).", null);
             }
-            container = DockerContainer.create(reference, spawn.args(), env, workingDir, spawn.labels(), frames);
+            container = DockerContainer.create(reference, args, env, workingDir, spawn.labels(), frames,
+                    spawn.bridge() ? spawn.port() : -1);
         }
         try {
             container.start();
@@ -85,7 +113,7 @@ final class ContainerLaunch implements Launch {
                     + rootMessage(e) + ". Check that the image exists (docker image ls " + container.image()
                     + ") and that its command can run (docker run --rm " + container.image() + ").", e);
         }
-        return new ContainerInstance(spawn.name(), container, spawn.args(), logEnd);
+        return new ContainerInstance(spawn.name(), container, args, logEnd);
     }
 
     /** Docker sends whole lines as frames (or several, or a partial last one); each becomes a line. */

@@ -14,9 +14,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.Testcontainers;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.OutputFrame;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
@@ -58,11 +60,12 @@ final class DockerContainer {
     }
 
     /**
-     * A container, not yet created, that runs {@code command} (image default if empty) on the host network, in
-     * {@code workingDir} unless null.
+     * A container, not yet created, that runs {@code command} (image default if empty) in {@code workingDir}
+     * unless null: on the host network when {@code bridgePort} is not positive, else on Docker's bridge network
+     * with {@code bridgePort} published on a mapped host port.
      */
     static DockerContainer create(String image, List<String> command, Map<String, String> env, String workingDir,
-                                  Map<String, String> labels, Consumer<OutputFrame> output) {
+                                  Map<String, String> labels, Consumer<OutputFrame> output, int bridgePort) {
         GenericContainer<?> container = new GenericContainer<>(image);
         if (!command.isEmpty()) {
             container.withCommand(command.toArray(String[]::new));
@@ -70,8 +73,13 @@ final class DockerContainer {
         if (workingDir != null) {
             container.withWorkingDirectory(workingDir);
         }
-        container.withEnv(env).withNetworkMode("host");
-        return configure(container, labels, output);
+        container.withEnv(env);
+        if (bridgePort > 0) {
+            container.withExposedPorts(bridgePort);
+        } else {
+            container.withNetworkMode("host");
+        }
+        return configure(container, labels, output, bridgePort <= 0);
     }
 
     /**
@@ -92,7 +100,7 @@ final class DockerContainer {
     }
 
     private static DockerContainer configure(GenericContainer<?> container, Map<String, String> labels,
-                                             Consumer<OutputFrame> output) {
+                                             Consumer<OutputFrame> output, boolean hostNetwork) {
         container.withLabels(labels).withLogConsumer(output)
                 // Jig awaits readiness itself, and an early exit must reach it with the exit code and output,
                 // so Testcontainers neither waits nor checks the start.
@@ -107,7 +115,17 @@ final class DockerContainer {
                     protected void waitUntilReady() {
                     }
                 });
-        return new DockerContainer(container, true);
+        return new DockerContainer(container, hostNetwork);
+    }
+
+    /**
+     * Makes these ports of the test host reachable from containers started afterwards, as
+     * {@code host.testcontainers.internal:<port>} (Testcontainers' SSH port forwarding container, started once).
+     */
+    static void exposeHostPorts(Set<Integer> ports) {
+        if (!ports.isEmpty()) {
+            Testcontainers.exposeHostPorts(ports.stream().mapToInt(Integer::intValue).toArray());
+        }
     }
 
     /** Creates and starts it; on failure removes what was created. */

@@ -20,6 +20,11 @@ public interface Launch {
         return false;
     }
 
+    /** Whether it runs a container of an image Jig configures ({@code SystemSpec.image(...)}). */
+    default boolean isImage() {
+        return false;
+    }
+
     /**
      * Work before the start phase that deserves a phase of its own (building an image); returns the phase's
      * name, or null when there is nothing to do. Called once per start, before {@link #spawn}.

@@ -99,6 +99,15 @@ class ProcessSpecTest {
     }
 
     @Test
+    void bridgeNetworkOnlyForImages() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SystemSpec.command("atm", "python3", "atm.py").bridgeNetwork());
+
+        assertEquals("bridgeNetwork() applies only to SystemSpec.image(...); atm runs python3 atm.py; a container of "
+                + "your own (SystemSpec.container(...)) gets its network from how you configured it", e.getMessage());
+    }
+
+    @Test
     void jvmArgsOnlyForJavaSpecs() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> SystemSpec.command("atm", "python3", "atm.py").jvmArgs("-Xmx64m"));

@@ -31,9 +31,10 @@ import java.util.Set;
 public final class AtmMain {
 
     static final String USAGE = """
-            usage: AtmMain --bank HOST:PORT [--port N] [--bank-timeout-ms N] [--warm-up N] [--settings FILE]
+            usage: AtmMain --bank HOST:PORT [--port N] [--listen ADDRESS] [--bank-timeout-ms N] [--warm-up N] [--settings FILE]
               --bank HOST:PORT        where the bank listens (required)
-              --port N                port on 127.0.0.1 to listen on (0 = choose a free one, default 0)
+              --port N                port to listen on (0 = choose a free one, default 0)
+              --listen ADDRESS        address to listen on (default 127.0.0.1; 0.0.0.0 in a bridged container)
               --bank-timeout-ms N     how long to wait for the bank per request (default 1000)
               --warm-up N             requests to serve itself, against a stand-in bank, before it says it
                                       listens (default 20; 0: a cold first request)
@@ -55,8 +56,8 @@ public final class AtmMain {
         AtmOptions options;
         int warmUpRounds;
         try {
-            CommandLine line = CommandLine.parse(args, Set.of("bank", "port", "bank-timeout-ms", "warm-up",
-                    "settings"));
+            CommandLine line = CommandLine.parse(args, Set.of("bank", "port", "listen", "bank-timeout-ms",
+                    "warm-up", "settings"));
             if (line.help()) {
                 Usage.help(USAGE);
             }
@@ -74,7 +75,7 @@ public final class AtmMain {
             reloadOnHangUp(settings);
         }
         AtmMain atm = new AtmMain(new Teller(bank, settings::maxWithdrawal));
-        try (TcpServer server = TcpServer.bind("atm", options.port(), atm::serve)) {
+        try (TcpServer server = TcpServer.bind("atm", options.listen(), options.port(), atm::serve)) {
             warmUp(warmUpRounds);
             // Jig's readiness check waits for exactly this line.
             System.out.println("listening on port " + server.port());

@@ -10,7 +10,7 @@ import dev.jig.samples.cli.UsageException;
  * AtmOptions options = AtmOptions.from(CommandLine.parse(args, Set.of("bank", "port", "bank-timeout-ms", "settings")));
  * }</pre>
  */
-record AtmOptions(String bankHost, int bankPort, int port, int bankTimeoutMillis, String settings) {
+record AtmOptions(String bankHost, int bankPort, String listen, int port, int bankTimeoutMillis, String settings) {
 
     static AtmOptions from(CommandLine line) throws UsageException {
         String bank = line.required("bank");
@@ -25,6 +25,8 @@ record AtmOptions(String bankHost, int bankPort, int port, int bankTimeoutMillis
         int bankPort = CommandLine.parseInt("--bank port", bank.substring(colon + 1), 1, 65535);
         int port = line.intValue("port", 0, 0, 65535);
         int timeout = line.intValue("bank-timeout-ms", 1000, 1, Integer.MAX_VALUE);
-        return new AtmOptions(host, bankPort, port, timeout, line.optional("settings"));
+        String listen = line.optional("listen");
+        return new AtmOptions(host, bankPort, listen == null ? "127.0.0.1" : listen, port, timeout,
+                line.optional("settings"));
     }
 }

@@ -38,12 +38,17 @@ public final class TcpServer implements AutoCloseable {
 
     /** Binds 127.0.0.1:{@code port} (0 = any free port). */
     public static TcpServer bind(String name, int port, Handler handler) throws IOException {
+        return bind(name, "127.0.0.1", port, handler);
+    }
+
+    /** Binds {@code address}:{@code port}, e.g. {@code "0.0.0.0"} for every interface (0 = any free port). */
+    public static TcpServer bind(String name, String address, int port, Handler handler) throws IOException {
         ServerSocket socket = new ServerSocket();
         try {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(address), port), 50);
         } catch (IOException e) {
             socket.close();
-            throw new IOException(name + " could not listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+            throw new IOException(name + " could not listen on " + address + ":" + port + ": " + e.getMessage(), e);
         }
         return new TcpServer(name, socket, handler);
     }

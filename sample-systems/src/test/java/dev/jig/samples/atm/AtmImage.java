@@ -31,7 +31,7 @@ final class AtmImage {
 
     private static final Path DIR = Path.of("target", "atm-image");
     private static final String MODULES = "java.base,java.logging,jdk.unsupported";
-    private static final Pattern LIBRARY = Pattern.compile("(/\\S+\\.so[.\\d]*)");
+    static final Pattern LIBRARY = Pattern.compile("(/\\S+\\.so[.\\d]*)");
     private static final String ENTRYPOINT = "[\"/opt/jre/bin/java\", \"-XX:-UsePerfData\", \"-XX:+UseSerialGC\", "
             + "\"-XX:TieredStopAtLevel=1\", \"-cp\", \"/app/classes:/app/lib/*\", \"dev.jig.samples.atm.AtmMain\"]";
 
@@ -133,7 +133,7 @@ final class AtmImage {
         return name.endsWith(".jar") && (name.startsWith("jackson-") || name.startsWith("protobuf-java-"));
     }
 
-    private static String run(List<String> command) throws IOException {
+    static String run(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
@@ -161,7 +161,7 @@ final class AtmImage {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
