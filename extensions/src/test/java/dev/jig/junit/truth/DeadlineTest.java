@@ -143,29 +143,33 @@ class DeadlineTest {
     }
 
     private static boolean awaitText(Path file, String text, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            try {
-                if (Files.exists(file) && Files.readString(file).contains(text)) {
-                    return true;
-                }
-            } catch (java.io.IOException e) {
-                // being replaced; read again
-            }
-            Thread.sleep(100);
-        }
-        return false;
+        return awaitRead(file, timeout, () -> Files.readString(file).contains(text) ? Boolean.TRUE : null) != null;
     }
 
     private static JsonNode awaitStatus(Path results, String status, Duration timeout) throws Exception {
+        JsonNode found = awaitRead(results, timeout, () -> {
+            for (JsonNode test : new ObjectMapper().readTree(results.toFile()).path("tests")) {
+                if (test.path("status").asText().equals(status)) {
+                    return test;
+                }
+            }
+            return null;
+        });
+        if (found == null) {
+            throw new AssertionError("no test with status " + status + " in " + results + " within " + timeout);
+        }
+        return found;
+    }
+
+    /** Reads {@code file} (which Jig replaces as it writes) until {@code read} gives non-null, or null at timeout. */
+    private static <T> T awaitRead(Path file, Duration timeout, FileRead<T> read) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(results)) {
+        while (System.nanoTime() - deadline < 0) {
+            if (Files.exists(file)) {
                 try {
-                    for (JsonNode test : new ObjectMapper().readTree(results.toFile()).path("tests")) {
-                        if (test.path("status").asText().equals(status)) {
-                            return test;
-                        }
+                    T value = read.get();
+                    if (value != null) {
+                        return value;
                     }
                 } catch (java.io.IOException e) {
                     // being replaced; read again
@@ -173,6 +177,10 @@ class DeadlineTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no test with status " + status + " in " + results + " within " + timeout);
+        return null;
+    }
+
+    private interface FileRead<T> {
+        T get() throws java.io.IOException;
     }
 }
