@@ -98,6 +98,7 @@ class AtmBenchTest {
     void jmhResultsGoIntoTheSameRecord(Bench bench) throws Exception {
         // Warmup long enough for the forked JVM to compile decodeBalance with C2 on a busy machine: with one
         // 200 ms warmup iteration JMH measured the interpreter and C1 (5.0 µs beside the fixture's 589 ns).
+        double loadBefore = loadAverage();
         List<BenchmarkRecord> jmh = JmhRun.run(JmhRun.codec("decodeBalance").forks(1)
                 .verbosity(VerboseMode.SILENT).warmupIterations(4).warmupTime(TimeValue.milliseconds(500))
                 .measurementIterations(3).measurementTime(TimeValue.milliseconds(300)));
@@ -106,13 +107,23 @@ class AtmBenchTest {
 
         BenchmarkRecord decode = jmh.get(0);
         // The same operation: the two figures are of one order (the fixture leaves out time the thread waited
-        // for a CPU, JMH does not, so on a loaded machine JMH's is higher), not 8.5 times apart as before.
-        assertThat(decode.stats().mean() / fixture.stats().mean()).as("JMH / fixture, decodeBalance")
-                .isBetween(1 / 3.0, 3.0);
+        // for a CPU, JMH does not, so on a loaded machine JMH's is higher by up to the load per core), not 8.5
+        // times apart as before.
+        double crowding = Math.max(1, Math.max(loadBefore, loadAverage()) / Runtime.getRuntime().availableProcessors());
+        // The fixture's median: a round preempted on a busy machine moves its mean, not its median.
+        assertThat(decode.stats().mean() / fixture.stats().median())
+                .as("JMH mean / fixture median, decodeBalance (fixture %s), %.1f runnable threads per CPU",
+                        fixture.stats(), crowding)
+                .isBetween(1 / (3.0 * crowding), 3.0 * crowding);
         assertThat(decode.source()).isEqualTo("jmh");
         assertThat(decode.jmh().mode()).isEqualTo("avgt");
         assertThat(decode.jmh().unit()).isEqualTo("ns/op");
         assertThat(decode.samples()).hasSize(3);
         assertThat(decode.stats().mean()).isPositive();
+    }
+
+    /** The system's load average over the last minute, or 0 where it is not known. */
+    private static double loadAverage() {
+        return Math.max(0, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }
