@@ -175,10 +175,15 @@ public final class SystemUnderTest extends ManagedResource<RunningSystem> implem
 
     /**
      * Runs an image's container on a bridge network with its port mapped, fakes reached through the test host
-     * ({@link SystemSpec#bridgeNetwork}); default: the host's network.
+     * ({@link SystemSpec#bridgeNetwork}): the default, unless {@value SystemSpec#NETWORK_PROPERTY} says otherwise.
      */
     public SystemUnderTest bridgeNetwork() {
         return configure(SystemSpec::bridgeNetwork);
+    }
+
+    /** Runs an image's container on the host's network ({@link SystemSpec#hostNetwork}). */
+    public SystemUnderTest hostNetwork() {
+        return configure(SystemSpec::hostNetwork);
     }
 
     /** The protocol {@link Connect} clients speak to it ({@link SystemSpec#protocol}). */

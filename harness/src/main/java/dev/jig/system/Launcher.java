@@ -46,7 +46,7 @@ final class Launcher {
         // Resolve before the start phase: a supplier may start another resource (the fake it needs),
         // whose start is a phase of its own, not part of this one.
         Path recording = spec.isProfiled() && launch.isJava() ? SystemProfiler.newRecordingFile(spec.name()) : null;
-        Spawn spawn = resolve(spec, system.freePort(), recording, system.output());
+        Spawn spawn = resolve(spec, system.freePort(), system.publishedAt(), recording, system.output());
         Secrets.declareFrom(spawn.args(), spawn.env());
         try {
             String prepare = launch.preparePhase();
@@ -62,6 +62,9 @@ final class Launcher {
                 RunningSystems.add(system);
                 system.attach(instance, registry.register(spec.name(), launch.backend().kind(),
                         instance.registryId(), Secrets.maskCommand(instance.command())));
+                for (String helper : instance.helperIds()) {
+                    registry.registerHelper(launch.backend().kind(), helper);
+                }
                 if (spec.isProfiled()) {
                     instance.rootProcess().ifPresent(root ->
                             system.profileWith(SystemProfiler.start(spec.name(), root, recording)));
@@ -105,7 +108,7 @@ final class Launcher {
         return failure;
     }
 
-    private static Spawn resolve(SystemSpec spec, int freePort, Path recording, SystemOutput output) {
+    private static Spawn resolve(SystemSpec spec, int freePort, int publishAt, Path recording, SystemOutput output) {
         List<String> args = new ArrayList<>();
         List<Object> given = spec.argList();
         for (int i = 0; i < given.size(); i++) {
@@ -119,7 +122,7 @@ final class Launcher {
                 Spawn.HOST_LABEL, Owner.current().host(), Spawn.NAME_LABEL, spec.name());
         return new Spawn(spec.name(), List.copyOf(args), spec.jvmArgList(), env, spec.workingDirectory(), labels,
                 recording, output::add, spec.registryOrDefault().directory(), knownPort(spec, freePort),
-                spec.isBridgeNetwork());
+                spec.isBridgeNetwork(), publishAt);
     }
 
     private static int knownPort(SystemSpec spec, int freePort) {

@@ -51,7 +51,11 @@ final class LogLineReady extends ReadyCondition {
                 wait.sleep(seen, deadline.remaining().toNanos());
             }
         }
-        wait.target().captureMatch(match.get(), portOf(match.get()));
+        Integer port = portOf(match.get());
+        wait.target().captureMatch(match.get(), port);
+        if (port != null) {
+            wait.hostAddress(port); // a captured port the test cannot reach fails the start here, saying why
+        }
     }
 
     private boolean offer(OutputLine line, AtomicReference<Matcher> match) {

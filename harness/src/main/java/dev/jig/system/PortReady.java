@@ -32,16 +32,21 @@ final class PortReady extends PolledCondition {
 
     @Override
     String attempt(ReadinessWait wait, Duration remaining) {
-        String address = wait.hostAddress(port != null ? port : wait.requirePort(this));
+        int systemPort = port != null ? port : wait.requirePort(this);
+        String address = wait.hostAddress(systemPort);
         int colon = address.lastIndexOf(':');
         int connectMillis = (int) Math.max(1, Math.min(remaining.toMillis(), MAX_CONNECT.toMillis()));
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address.substring(0, colon),
                     Integer.parseInt(address.substring(colon + 1))), connectMillis);
-            return null;
         } catch (IOException e) {
             return address + ": " + describeFailure(e);
         }
+        if (!wait.target().current().listensOn(systemPort).orElse(true)) {
+            return address + " accepted, but nothing listens on port " + systemPort + " inside yet (Docker's port "
+                    + "proxy took the connection)";
+        }
+        return null;
     }
 
     @Override

@@ -95,9 +95,16 @@ final class ReadinessWait {
                 + process.output().tailForMessage(SystemOutput.MESSAGE_LINES), process.output().lines());
     }
 
-    /** Where the test reaches {@code port} of the system: {@code "127.0.0.1:4711"}. */
+    /**
+     * Where the test reaches {@code port} of the system: {@code "127.0.0.1:4711"}; a port it cannot reach (one a
+     * container on a bridge did not publish) fails the start with the backend's reason.
+     */
     String hostAddress(int port) {
-        return process.host() + ":" + process.current().hostPort(port);
+        try {
+            return process.host() + ":" + process.current().hostPort(port);
+        } catch (IllegalStateException e) {
+            throw new SystemStartException(process.name(), e.getMessage(), process.output().lines(), e);
+        }
     }
 
     /** The system's port, or a failure that says how to give it one. */

@@ -49,6 +49,7 @@ public final class RunningSystem implements AutoCloseable {
     private volatile boolean paused;
     private volatile String stoppedBy;
     private volatile int restarts;
+    private volatile int publishedAt = -1;
 
     RunningSystem(SystemSpec spec, int freePort, Timeline startTimeline, SystemOutput output) {
         this.spec = spec;
@@ -250,6 +251,7 @@ public final class RunningSystem implements AutoCloseable {
                         + "Start its spec again instead.");
             }
             try (Timeline.Span span = timeline.span("restart " + name())) {
+                publishedAt = hostPortOf(initialPort());
                 stopRequested = true;
                 // Also when it already died: a container is removed only by its stop.
                 current().stop(spec.stopGraceValue());
@@ -415,6 +417,24 @@ public final class RunningSystem implements AutoCloseable {
                 release();
             }
         }
+    }
+
+    /** The host port the current instance publishes {@code port} on (a container on a bridge), or -1. */
+    private int hostPortOf(Integer port) {
+        if (port == null) {
+            return -1;
+        }
+        try {
+            int hostPort = current().hostPort(port);
+            return hostPort == port ? -1 : hostPort;
+        } catch (IllegalStateException e) {
+            return -1; // not published
+        }
+    }
+
+    /** For a restart: the host port the previous instance published the system's port on, or -1. */
+    int publishedAt() {
+        return publishedAt;
     }
 
     private Integer initialPort() {

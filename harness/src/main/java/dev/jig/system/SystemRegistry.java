@@ -41,6 +41,7 @@ public final class SystemRegistry {
     private static final String SUFFIX = ".json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> REAPED_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+    private static final Set<String> HELPERS_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     private final Path directory;
 
@@ -123,6 +124,17 @@ public final class SystemRegistry {
             return () -> { };
         }
         return () -> deleteQuietly(file);
+    }
+
+    /**
+     * Registers a helper that outlives the systems that needed it, once per registry and JVM, and never removes
+     * its entry: the helper goes with the JVM (its own shutdown hook), and the next run's reaper removes it if it
+     * is still there, or else just the entry.
+     */
+    void registerHelper(String kind, String id) {
+        if (HELPERS_IN_THIS_JVM.add(directory + " " + kind + " " + id)) {
+            register("helper", kind, id, List.of("Testcontainers' port forwarding to the test host"));
+        }
     }
 
     private List<ReapedSystem> reap(Backend backend) {

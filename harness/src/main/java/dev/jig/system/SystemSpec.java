@@ -59,6 +59,11 @@ public final class SystemSpec {
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
     /** How many of the last output lines the record keeps. */
     public static final int DEFAULT_OUTPUT_TAIL = 200;
+    /**
+     * The system property with the network of {@link #image} systems that name none: {@code bridge} (the default,
+     * {@link #bridgeNetwork()}) or {@code host} ({@link #hostNetwork()}).
+     */
+    public static final String NETWORK_PROPERTY = "jig.system.network";
 
     // Fields are only assigned on a fresh copy inside the option methods, never after it is returned.
     private final String name;
@@ -75,7 +80,8 @@ public final class SystemSpec {
     private SystemRegistry registry;
     private boolean echoOutput;
     private boolean profiled;
-    private boolean bridgeNetwork;
+    /** Null: the default of {@value #NETWORK_PROPERTY}. */
+    private Boolean bridgeNetwork;
     private Framing framing = Framing.lengthPrefixed(2);
     private Codec codec = Codec.json();
 
@@ -249,23 +255,40 @@ public final class SystemSpec {
     }
 
     /**
-     * Runs the container of an {@link #image} on a bridge network of its own instead of the host's: its
-     * {@link #port} (fixed, or {@link #FREE_PORT}) is published on a mapped host port, which {@link
-     * RunningSystem#address()} gives, and every loopback address in its args and env ({@code 127.0.0.1:<port>},
-     * {@code localhost:<port>}, e.g. a fake's address) becomes {@code host.testcontainers.internal:<port>}, that
-     * host port exposed to the container through Testcontainers ({@code Testcontainers.exposeHostPorts}). The
-     * system must listen on all its interfaces, not only its loopback.
+     * Runs the container of an {@link #image} on a bridge network of its own, the default (see {@value
+     * #NETWORK_PROPERTY}): its {@link #port} (fixed, or {@link #FREE_PORT}) is published on a mapped host port,
+     * which {@link RunningSystem#address()} gives, and every loopback address in its args and env ({@code
+     * 127.0.0.1:<port>}, {@code localhost:<port>}, e.g. a fake's address) becomes {@code
+     * host.testcontainers.internal:<port>}, that host port exposed to the container through Testcontainers
+     * ({@code Testcontainers.exposeHostPorts}). The system must listen on all its interfaces, not only its
+     * loopback. A port it only names in a log line is known too late to be published: the start fails and says so.
      *
      * @throws IllegalStateException unless this spec was made by an {@code image(...)} method
      */
     public SystemSpec bridgeNetwork() {
+        return network(true, "bridgeNetwork()");
+    }
+
+    /**
+     * Runs the container of an {@link #image} on the host's network ({@code --network host}) instead of a bridge:
+     * it reaches the test host's loopback at the addresses the test passes, and the test reaches it at
+     * 127.0.0.1 on the port it listens on, also one it only names in a log line. Linux engines on this host only:
+     * Docker Desktop and remote engines have no such network.
+     *
+     * @throws IllegalStateException unless this spec was made by an {@code image(...)} method
+     */
+    public SystemSpec hostNetwork() {
+        return network(false, "hostNetwork()");
+    }
+
+    private SystemSpec network(boolean bridge, String option) {
         if (!launch.isImage()) {
-            throw new IllegalStateException("bridgeNetwork() applies only to SystemSpec.image(...); " + name
+            throw new IllegalStateException(option + " applies only to SystemSpec.image(...); " + name
                     + " runs " + launch.describe() + "; a container of your own (SystemSpec.container(...)) gets its "
                     + "network from how you configured it");
         }
         SystemSpec copy = copy();
-        copy.bridgeNetwork = true;
+        copy.bridgeNetwork = bridge;
         return copy;
     }
 
@@ -369,8 +392,25 @@ public final class SystemSpec {
         return profiled;
     }
 
+    /** Whether an image's container runs on a bridge network: as chosen, else as {@value #NETWORK_PROPERTY} says. */
     boolean isBridgeNetwork() {
-        return bridgeNetwork;
+        if (!launch.isImage()) {
+            return false;
+        }
+        return bridgeNetwork != null ? bridgeNetwork : defaultNetworkIsBridge();
+    }
+
+    private static boolean defaultNetworkIsBridge() {
+        String value = System.getProperty(NETWORK_PROPERTY, "bridge").trim();
+        if (value.equalsIgnoreCase("bridge")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("host")) {
+            return false;
+        }
+        throw new IllegalArgumentException(NETWORK_PROPERTY + " is the network of image(...) systems that choose "
+                + "none: expected bridge (the default) or host, got '" + value + "'. Set -D" + NETWORK_PROPERTY
+                + "=host or leave it out.");
     }
 
     private SystemSpec copy() {

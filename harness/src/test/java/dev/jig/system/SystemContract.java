@@ -8,6 +8,7 @@ import dev.jig.record.PhaseRecord;
 import dev.jig.record.ProcessRecord;
 import dev.jig.record.Timeline;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,13 @@ public abstract class SystemContract {
     /** A system that runs {@code busybox sh -c script}, registered in {@link #registryDir}, with a 1 s stop grace. */
     protected abstract SystemSpec shell(String name, String script);
 
+    /** A connection to the system where the test reaches it: its {@code address()}. */
+    protected static Socket connect(RunningSystem system) throws java.io.IOException {
+        String address = system.address();
+        int colon = address.lastIndexOf(':');
+        return new Socket(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+    }
+
     /** {@code "process"} or {@code "container"}. */
     protected abstract String kind();
 
@@ -41,7 +49,7 @@ public abstract class SystemContract {
     }
 
     @Test
-    void logLineReadinessCapturesGroupsAndTheNamedPort() {
+    protected void logLineReadinessCapturesGroupsAndTheNamedPort() {
         try (RunningSystem atm = shell("atm", "echo starting; echo 'atm-7 listening on port 4711'; exec sleep 300")
                 .readyWhen(Ready.logLine("(?<who>\\S+) listening on port (?<port>\\d+)")).start()) {
             assertThat(atm.port()).hasValue(4711);
@@ -57,12 +65,25 @@ public abstract class SystemContract {
         Timeline timeline = Timeline.startingNow();
         try (RunningSystem web = shell("web", "exec httpd -f -p \"$0\"").args(SystemSpec.FREE_PORT)
                 .readyWhen(Ready.port()).start(timeline)) {
-            try (Socket socket = new Socket(web.host(), web.port().getAsInt())) {
+            try (Socket socket = connect(web)) {
                 assertThat(socket.isConnected()).isTrue();
             }
             assertThat(web.command()).last().isEqualTo(Integer.toString(web.port().getAsInt()));
         }
         assertThat(timeline.phases()).extracting(PhaseRecord::name).containsSubsequence("start web", "ready web");
+    }
+
+    @Test
+    void portReadinessWaitsUntilTheSystemItselfListens() throws Exception {
+        // A second of silence first: on a bridge, Docker's port proxy accepts long before the server does.
+        try (RunningSystem web = shell("web", "d=/tmp/jig-www-$$; mkdir -p $d; echo ok > $d/index.html; sleep 1; "
+                + "exec httpd -f -p \"$0\" -h $d").args(SystemSpec.FREE_PORT).readyWhen(Ready.port()).start();
+             Socket socket = connect(web)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /index.html HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.").contains("200").endsWith("ok\n");
+        }
     }
 
     @Test
@@ -207,7 +228,7 @@ public abstract class SystemContract {
             assertThat(web.address()).isEqualTo(address);
             assertThat(web.isAlive()).isTrue();
             assertThat(web.restarts()).isEqualTo(1);
-            try (Socket socket = new Socket(web.host(), web.port().getAsInt())) {
+            try (Socket socket = connect(web)) {
                 assertThat(socket.isConnected()).isTrue();
             }
             // Readiness here is the port, so the second run's line may still be on its way from the pipe.

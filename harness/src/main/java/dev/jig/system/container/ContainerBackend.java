@@ -59,7 +59,7 @@ public final class ContainerBackend implements Backend {
 
     @Override
     public boolean alive(String registryId) {
-        return DockerContainer.labelled().stream().anyMatch(c -> c.getId().equals(registryId));
+        return DockerContainer.exists(registryId);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.jig.system.internal.ExitWatch;
 import dev.jig.system.internal.Instance;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,13 +15,18 @@ import java.util.concurrent.TimeoutException;
 /** One started container: stop is {@code docker stop} then removal, signals go through {@code docker kill -s}. */
 final class ContainerInstance implements Instance {
 
+    private final String name;
     private final DockerContainer container;
     private final List<String> command;
+    private final List<String> helpers;
     private final CompletableFuture<Void> logEnd;
     private final ExitWatch exit;
     private final long hostPid;
 
-    ContainerInstance(String name, DockerContainer container, List<String> command, CompletableFuture<Void> logEnd) {
+    ContainerInstance(String name, DockerContainer container, List<String> command, List<String> helpers,
+                      CompletableFuture<Void> logEnd) {
+        this.name = name;
+        this.helpers = List.copyOf(helpers);
         this.container = container;
         this.command = List.copyOf(command);
         this.logEnd = logEnd;
@@ -69,7 +75,29 @@ final class ContainerInstance implements Instance {
 
     @Override
     public int hostPort(int systemPort) {
-        return container.hostPort(systemPort);
+        return container.hostPort(systemPort).orElseThrow(() -> new IllegalStateException(name + " listens on port "
+                + systemPort + " inside its container, which runs on a bridge network where only a port known "
+                + "before the start is published, and this one was not (published: " + container.publishedPorts()
+                + "). Give it with port(" + systemPort + ") or pass SystemSpec.FREE_PORT in its args or env, or run "
+                + "it with hostNetwork() (Linux engines on this host only)."));
+    }
+
+    /**
+     * On a bridge, a connection to a published port is taken by Docker's proxy before anything listens inside, so
+     * only the container's own sockets (its network namespace, seen through {@code /proc/<pid>/net} where the
+     * engine runs on this host) tell.
+     */
+    @Override
+    public Optional<Boolean> listensOn(int systemPort) {
+        if (container.network() != DockerContainer.Network.BRIDGE || hostPid <= 0) {
+            return Optional.empty();
+        }
+        return ListeningSockets.of(hostPid).map(ports -> ports.contains(systemPort));
+    }
+
+    @Override
+    public List<String> helperIds() {
+        return helpers;
     }
 
     @Override

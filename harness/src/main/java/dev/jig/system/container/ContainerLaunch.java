@@ -1,6 +1,7 @@
 package dev.jig.system.container;
 
 import dev.jig.record.OutputLine;
+import dev.jig.support.JigLog;
 import dev.jig.system.internal.Backend;
 import dev.jig.system.internal.Instance;
 import dev.jig.system.internal.Launch;
@@ -72,23 +73,27 @@ final class ContainerLaunch implements Launch {
         Map<String, String> env = set;
         String workingDir = spawn.workingDir() == null ? null : spawn.workingDir().toString();
         List<String> args = spawn.args();
+        List<String> helpers = List.of();
         if (spawn.bridge()) {
-            if (spawn.port() <= 0) {
-                throw new SpawnFailure(spawn.name() + " runs on a bridge network, which publishes its port before it "
-                        + "starts, but its port is not known then (expected port(...) or SystemSpec.FREE_PORT in its "
-                        + "args or env, got neither). Give it one of these, or drop bridgeNetwork() to run it on the "
-                        + "host's network.", null);
-            }
+            // Without a port known now nothing is published: fine for a system the test does not connect to; a
+            // port it names later in a log line fails the start then, saying what to do.
             HostAddresses host = HostAddresses.rewrite(args, env);
             args = host.args();
             env = host.env();
+            if (!host.bareLoopback().isEmpty()) {
+                JigLog.warn(spawn.name() + " runs on a bridge network, where 127.0.0.1 and localhost are the container "
+                        + "itself, and its " + String.join(", ", host.bareLoopback()) + " names one without a port "
+                        + "beside it, which Jig leaves as it is (only <loopback>:<port> becomes "
+                        + HostAddresses.HOST + ":<port>). Pass host and port as one value, e.g. a fake's address(), "
+                        + "or run it with hostNetwork().");
+            }
             try {
-                DockerContainer.exposeHostPorts(host.hostPorts());
+                helpers = DockerContainer.exposeHostPorts(host.hostPorts());
             } catch (RuntimeException e) {
                 throw new SpawnFailure("Could not start " + spawn.name() + ": exposing the test host's ports "
                         + host.hostPorts() + " to its container failed: " + rootMessage(e) + ". Testcontainers needs "
                         + "its image testcontainers/sshd:1.3.0 for that (docker image ls testcontainers/sshd), or run "
-                        + spawn.name() + " on the host's network (drop bridgeNetwork()).", e);
+                        + spawn.name() + " on the host's network (hostNetwork()).", e);
             }
         }
         DockerContainer container;
@@ -104,7 +109,7 @@ final class ContainerLaunch implements Launch {
                         + "\", Image.fromDirectory(...)).", null);
             }
             container = DockerContainer.create(reference, args, env, workingDir, spawn.labels(), frames,
-                    spawn.bridge() ? spawn.port() : -1);
+                    spawn.bridge(), spawn.port(), spawn.publishAt());
         }
         try {
             container.start();
@@ -113,7 +118,7 @@ final class ContainerLaunch implements Launch {
                     + rootMessage(e) + ". Check that the image exists (docker image ls " + container.image()
                     + ") and that its command can run (docker run --rm " + container.image() + ").", e);
         }
-        return new ContainerInstance(spawn.name(), container, args, logEnd);
+        return new ContainerInstance(spawn.name(), container, args, helpers, logEnd);
     }
 
     /** Docker sends whole lines as frames (or several, or a partial last one); each becomes a line. */

@@ -9,11 +9,13 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.PortBinding;
 import dev.jig.system.internal.Spawn;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -35,15 +37,19 @@ final class DockerContainer {
     /** The host token of that JVM (machine, boot, pid namespace): see {@link Spawn#HOST_LABEL}. */
     static final String HOST_LABEL = Spawn.HOST_LABEL;
     static final String NAME_LABEL = Spawn.NAME_LABEL;
+    /** The repository of Testcontainers' SSH port forwarding image, {@code testcontainers/sshd:<version>}. */
+    static final String PORT_FORWARDING_IMAGE = "testcontainers/sshd";
+
+    /** The network a container runs on: the host's or a bridge (Jig made the container), or the user's choice. */
+    enum Network { HOST, BRIDGE, OWN }
 
     private final GenericContainer<?> container;
-    /** Whether the container runs on the host's network (Jig's own), or as the user configured it. */
-    private final boolean hostNetwork;
+    private final Network network;
     private volatile String id;
 
-    private DockerContainer(GenericContainer<?> container, boolean hostNetwork) {
+    private DockerContainer(GenericContainer<?> container, Network network) {
         this.container = container;
-        this.hostNetwork = hostNetwork;
+        this.network = network;
     }
 
     /** Null when an engine answers, else what went wrong. */
@@ -61,11 +67,12 @@ final class DockerContainer {
 
     /**
      * A container, not yet created, that runs {@code command} (image default if empty) in {@code workingDir}
-     * unless null: on the host network when {@code bridgePort} is not positive, else on Docker's bridge network
-     * with {@code bridgePort} published on a mapped host port.
+     * unless null: on the host network, or on Docker's bridge network with {@code port} (unless not positive)
+     * published on a mapped host port: {@code publishAt} if positive, else one the engine chooses.
      */
     static DockerContainer create(String image, List<String> command, Map<String, String> env, String workingDir,
-                                  Map<String, String> labels, Consumer<OutputFrame> output, int bridgePort) {
+                                  Map<String, String> labels, Consumer<OutputFrame> output, boolean bridge,
+                                  int port, int publishAt) {
         GenericContainer<?> container = new GenericContainer<>(image);
         if (!command.isEmpty()) {
             container.withCommand(command.toArray(String[]::new));
@@ -74,12 +81,16 @@ final class DockerContainer {
             container.withWorkingDirectory(workingDir);
         }
         container.withEnv(env);
-        if (bridgePort > 0) {
-            container.withExposedPorts(bridgePort);
-        } else {
+        if (!bridge) {
             container.withNetworkMode("host");
+        } else if (port > 0) {
+            container.withExposedPorts(port);
+            if (publishAt > 0) { // a restart: the same host port as before, so the address stays
+                container.withCreateContainerCmdModifier(create -> create.getHostConfig()
+                        .withPortBindings(PortBinding.parse(publishAt + ":" + port)));
+            }
         }
-        return configure(container, labels, output, bridgePort <= 0);
+        return configure(container, labels, output, bridge ? Network.BRIDGE : Network.HOST);
     }
 
     /**
@@ -96,11 +107,11 @@ final class DockerContainer {
         }
         env.forEach(container::withEnv);
         container.withLabels(labels).withLogConsumer(output);
-        return new DockerContainer(container, false);
+        return new DockerContainer(container, Network.OWN);
     }
 
     private static DockerContainer configure(GenericContainer<?> container, Map<String, String> labels,
-                                             Consumer<OutputFrame> output, boolean hostNetwork) {
+                                             Consumer<OutputFrame> output, Network network) {
         container.withLabels(labels).withLogConsumer(output)
                 // Jig awaits readiness itself, and an early exit must reach it with the exit code and output,
                 // so Testcontainers neither waits nor checks the start.
@@ -115,16 +126,41 @@ final class DockerContainer {
                     protected void waitUntilReady() {
                     }
                 });
-        return new DockerContainer(container, hostNetwork);
+        return new DockerContainer(container, network);
     }
 
     /**
      * Makes these ports of the test host reachable from containers started afterwards, as
      * {@code host.testcontainers.internal:<port>} (Testcontainers' SSH port forwarding container, started once).
      */
-    static void exposeHostPorts(Set<Integer> ports) {
-        if (!ports.isEmpty()) {
-            Testcontainers.exposeHostPorts(ports.stream().mapToInt(Integer::intValue).toArray());
+    static List<String> exposeHostPorts(Set<Integer> ports) {
+        if (ports.isEmpty()) {
+            return List.of();
+        }
+        Testcontainers.exposeHostPorts(ports.stream().mapToInt(Integer::intValue).toArray());
+        return portForwarders();
+    }
+
+    /**
+     * The ids of the SSH containers Testcontainers started for this JVM's session to forward the host's ports: they
+     * carry only its labels (their creation is its own), so Jig registers them to remove them after a kill -9.
+     */
+    private static List<String> portForwarders() {
+        return client().listContainersCmd()
+                .withLabelFilter(Map.of(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, DockerClientFactory.SESSION_ID))
+                .exec().stream()
+                .filter(c -> c.getImage() != null && c.getImage().startsWith(PORT_FORWARDING_IMAGE))
+                .map(Container::getId)
+                .toList();
+    }
+
+    /** Whether a container of this id exists, running or not, labelled or not. */
+    static boolean exists(String containerId) {
+        try {
+            client().inspectContainerCmd(containerId).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
         }
     }
 
@@ -151,15 +187,30 @@ final class DockerContainer {
 
     /** Where the test reaches it: loopback on the host network, else Testcontainers' host. */
     String host() {
-        return hostNetwork ? "127.0.0.1" : container.getHost();
+        return network == Network.HOST ? "127.0.0.1" : container.getHost();
     }
 
-    /** The host port for a port of the container: itself on the host network, else the mapped port if exposed. */
-    int hostPort(int port) {
-        if (hostNetwork || !container.getExposedPorts().contains(port)) {
-            return port;
+    Network network() {
+        return network;
+    }
+
+    /** The container's ports published on host ports. */
+    List<Integer> publishedPorts() {
+        return List.copyOf(container.getExposedPorts());
+    }
+
+    /**
+     * The host port for a port of the container: itself on the host network, the mapped port if published, else
+     * empty on a bridge Jig made (nothing reaches it) and the port itself on a network the user configured.
+     */
+    OptionalInt hostPort(int port) {
+        if (network == Network.HOST) {
+            return OptionalInt.of(port);
         }
-        return container.getMappedPort(port);
+        if (container.getExposedPorts().contains(port)) {
+            return OptionalInt.of(container.getMappedPort(port));
+        }
+        return network == Network.OWN ? OptionalInt.of(port) : OptionalInt.empty();
     }
 
     /** Sends a signal to its main process ({@code docker kill -s}). */
@@ -214,7 +265,7 @@ final class DockerContainer {
 
     /** Kills and removes it with its volumes; safe when it is already gone. */
     void remove() {
-        if (!hostNetwork) {
+        if (network != Network.HOST) {
             container.stop(); // a user's container object forgets its id here, so it can be started again
         }
         if (id != null) {

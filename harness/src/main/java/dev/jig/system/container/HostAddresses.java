@@ -21,18 +21,22 @@ final class HostAddresses {
     static final String HOST = "host.testcontainers.internal";
 
     private static final Pattern LOOPBACK = Pattern.compile("(?<![\\w.-])(?:127\\.0\\.0\\.1|localhost):(\\d{1,5})\\b");
+    /** Loopback named without a port next to it: left as it is, so inside the container it is the container. */
+    private static final Pattern BARE_LOOPBACK = Pattern.compile("(?<![\\w.-])(?:127\\.0\\.0\\.1|localhost)(?![\\w.:-])");
 
     private final List<String> args;
     private final Map<String, String> env;
     private final Set<Integer> ports = new TreeSet<>();
+    private final List<String> bare = new ArrayList<>();
 
     private HostAddresses(List<String> args, Map<String, String> env) {
         List<String> rewrittenArgs = new ArrayList<>();
-        for (String arg : args) {
-            rewrittenArgs.add(rewrite(arg));
+        for (int i = 0; i < args.size(); i++) {
+            rewrittenArgs.add(rewrite(args.get(i), "argument " + (i + 1)));
         }
         Map<String, String> rewrittenEnv = new LinkedHashMap<>();
-        env.forEach((variable, value) -> rewrittenEnv.put(variable, value == null ? null : rewrite(value)));
+        env.forEach((variable, value) -> rewrittenEnv.put(variable,
+                value == null ? null : rewrite(value, "environment variable " + variable)));
         this.args = List.copyOf(rewrittenArgs);
         this.env = Collections.unmodifiableMap(rewrittenEnv);
     }
@@ -55,7 +59,19 @@ final class HostAddresses {
         return Collections.unmodifiableSet(ports);
     }
 
-    private String rewrite(String value) {
+    /**
+     * Where a loopback address is named without its port beside it ({@code "127.0.0.1 4711"}, a host and a port in
+     * two arguments), which stays as it is and so, inside the container, means the container: e.g.
+     * {@code "argument 2"}.
+     */
+    List<String> bareLoopback() {
+        return List.copyOf(bare);
+    }
+
+    private String rewrite(String value, String where) {
+        if (BARE_LOOPBACK.matcher(value).find()) {
+            bare.add(where);
+        }
         Matcher match = LOOPBACK.matcher(value);
         StringBuilder out = new StringBuilder();
         while (match.find()) {

@@ -41,6 +41,23 @@ public interface Instance {
         return systemPort;
     }
 
+    /**
+     * Whether something listens on {@code systemPort} inside it, where only it can tell (a container on a bridge,
+     * whose published port accepts before the system listens); empty where a connection to its host port tells.
+     */
+    default Optional<Boolean> listensOn(int systemPort) {
+        return Optional.empty();
+    }
+
+    /**
+     * The registry ids of helpers its start brought up that outlive it, shared by the instances after it (the
+     * SSH container through which Testcontainers exposes the test host's ports): registered once, so that the
+     * next run removes them if this JVM dies before the helper's own shutdown hook ran.
+     */
+    default List<String> helperIds() {
+        return List.of();
+    }
+
     /** Whether it still runs. */
     boolean isAlive();
 

@@ -21,11 +21,13 @@ import org.apiguardian.api.API;
  * @param registry   the directory of the registry it is registered in (its processes' cookie names it)
  * @param port       the port it listens on when known before the start (fixed or free), else -1
  * @param bridge     whether a container runs on a bridge network with mapped ports rather than the host's
+ * @param publishAt  on a bridge, the host port to publish {@code port} on: the previous run's, at a restart, so
+ *                   that the system's address stays; -1 for any free one
  */
 @API(status = API.Status.INTERNAL, since = "0.3")
 public record Spawn(String name, List<String> args, List<String> jvmArgs, Map<String, String> env, Path workingDir,
                     Map<String, String> labels, Path recording, Consumer<OutputLine> output, Path registry,
-                    int port, boolean bridge) {
+                    int port, boolean bridge, int publishAt) {
 
     /** The label with the {@code <pid>@<start>} of the JVM that started an instance, for reaping. */
     public static final String OWNER_LABEL = "dev.jig.owner";

@@ -81,7 +81,7 @@ class ContainerRegistryTest {
             labels.put(DockerContainer.HOST_LABEL, host);
         }
         DockerContainer container = DockerContainer.create(image, List.of("sleep", "300"), Map.of(), null, labels,
-                frame -> { }, -1);
+                frame -> { }, false, -1, -1);
         container.start();
         return container;
     }

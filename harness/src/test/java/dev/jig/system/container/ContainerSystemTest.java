@@ -46,7 +46,7 @@ class ContainerSystemTest {
         try (ServerSocket fake = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Supplier<String> address = () -> "127.0.0.1 " + fake.getLocalPort();
             try (RunningSystem client = sh("client", "echo hello from inside | nc $0; exec sleep 300")
-                    .args(address).start()) {
+                    .hostNetwork().args(address).start()) {
                 fake.setSoTimeout(20_000);
                 try (Socket accepted = fake.accept(); BufferedReader in = new BufferedReader(
                         new InputStreamReader(accepted.getInputStream(), StandardCharsets.UTF_8))) {

@@ -32,4 +32,15 @@ class HostAddressesTest {
                 "10.127.0.0.1:80", "db.localhost:5432", "mylocalhost:1", "127.0.0.1", "localhost:99999");
         assertThat(host.hostPorts()).isEmpty();
     }
+
+    @Test
+    void loopbackNamedWithoutItsPortIsReportedWhereItStands() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("BANK_HOST", "localhost");
+        env.put("BANK_URL", "http://localhost:8081/api");
+        HostAddresses host = HostAddresses.rewrite(List.of("--bank", "127.0.0.1", "4711", "db.localhost"), env);
+
+        assertThat(host.bareLoopback()).containsExactly("argument 2", "environment variable BANK_HOST");
+        assertThat(host.args()).containsExactly("--bank", "127.0.0.1", "4711", "db.localhost");
+    }
 }
