@@ -4,45 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jig.system.Ready;
-import dev.jig.system.SystemContract;
-import dev.jig.system.SystemRegistry;
 import dev.jig.system.SystemSpec;
 import dev.jig.system.SystemStartException;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The system contract on the container backend: the scripts run in a busybox image on a bridge network, the
- * default ({@link ContainerHostSystemContractTest} runs them on the host's network).
+ * The system contract on the container backend on a bridge network, the default ({@link
+ * ContainerHostSystemContractTest} runs it on the host's network).
  */
-class ContainerSystemContractTest extends SystemContract {
-
-    @BeforeAll
-    static void docker() {
-        TestImages.assumeDocker();
-    }
+class ContainerSystemContractTest extends ContainerContract {
 
     @Override
     protected SystemSpec shell(String name, String script) {
-        return busyboxShell(name, script, registryDir);
-    }
-
-    /** {@code sh -c script} in the busybox image, registered in {@code registryDir}, on the default network. */
-    static SystemSpec busyboxShell(String name, String script, java.nio.file.Path registryDir) {
-        return SystemSpec.image(name, TestImages.busybox()).args("sh", "-c", script)
-                .registry(SystemRegistry.at(registryDir)).stopGrace(Duration.ofSeconds(1));
-    }
-
-    @Override
-    protected String kind() {
-        return "container";
-    }
-
-    @Override
-    protected void assertNothingLeft(String name, List<Long> pids) {
-        assertThat(Dockers.containersNamed(name)).isEmpty();
+        return busyboxShell(name, script);
     }
 
     /**
