@@ -28,7 +28,7 @@ class HarnessWithoutJUnitTest {
         try (FakeTcpServer bank = FakeTcpServer.spec("bank").codec(Codec.protobuf())
                      .respond(BalanceQuery.class, q -> BankMessages.balance(100)).start();
              RunningSystem atm = SystemSpec.java("atm", AtmMain.class)
-                     .args("--bank", bank.address(), "--port", "0")
+                     .args("--bank", bank.address(), "--port", "0", "--bank-timeout-ms", "5000")
                      .readyWhen(Ready.logLine("listening on port (\\d+)")).start();
              FramedClient<AtmRequest, AtmReply> client = FramedClient.<AtmRequest, AtmReply>builder(AtmReply.class)
                      .codec(Codec.protobuf()).connect(atm.host(), atm.port().getAsInt())) {
