@@ -358,6 +358,7 @@ public final class FramedClient<Q, R> implements AutoCloseable {
 
         /** Connects; see {@link #connect(String, int)}. */
         public <T extends Q> FramedClient<T, R> connect(java.net.InetSocketAddress address) {
+            codec.prepare(replyType); // the first reply read as fast as the later ones
             return new ClientSettings<>(replyType, framing, codec, timeout, name, maxFrameBytes,
                     connectTimeout, trace).connect(address);
         }

@@ -62,6 +62,7 @@ public final class FakeTcpServer implements AutoCloseable {
         this.journal = new Journal(codec);
         this.dispatcher = new Dispatcher(codec, spec.framingUsed(), spec.stubs(), spec.fallback(),
                 spec.faultsUsed());
+        spec.stubs().forEach(stub -> codec.prepare(stub.type())); // its first answer as fast as the later ones
         this.serverSocket = bind(spec);
         try {
             this.scheduler = newScheduler(spec.name());
@@ -189,6 +190,7 @@ public final class FakeTcpServer implements AutoCloseable {
      * a test can override a class-level default.
      */
     public <T> void respond(Class<T> type, Function<? super T, ?> reply) {
+        codec.prepare(type);
         dispatcher.addRuntimeStub(new Stub<>(type, reply));
     }
 

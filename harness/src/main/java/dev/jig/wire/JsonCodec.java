@@ -53,6 +53,16 @@ final class JsonCodec implements Codec {
         }
     }
 
+    /** Builds the type's deserializer now (a reader fetches its root deserializer as it is made). */
+    @Override
+    public void prepare(Class<?> type) {
+        try {
+            mapper.readerFor(type);
+        } catch (RuntimeException e) {
+            // readying is only a head start: a type Jackson cannot read fails, with its reason, when used
+        }
+    }
+
     @Override
     public boolean isWellFormed(byte[] payload) {
         try {

@@ -73,6 +73,19 @@ final class ProtobufCodec implements Codec {
         return type.cast(message);
     }
 
+    /** Decodes the empty payload (the default instance) as {@code type} and encodes it again. */
+    @Override
+    public void prepare(Class<?> type) {
+        if (!Message.class.isAssignableFrom(type)) {
+            return;
+        }
+        try {
+            isWellFormed(encode(decode(new byte[0], type)));
+        } catch (RuntimeException e) {
+            // readying is only a head start: a type that cannot be readied fails, with its reason, when used
+        }
+    }
+
     @Override
     public boolean isWellFormed(byte[] payload) {
         try {
