@@ -63,10 +63,14 @@ class BenchExtensionTest {
 
     @Test
     void identicalRunPassesAgainstItsBaselineAndASlowdownFailsNamingIt() throws Exception {
-        // A first, unsaved run brings the JIT to the state of the runs compared later (all share this JVM);
-        // the threshold is wide because this machine is shared, and the slowdown (4 times the work) is far beyond.
-        // The median, because a mean's noise grows with every preempted round, and a run too noisy to judge passes.
-        run(Map.of());
+        // First, unsaved runs bring the JIT to the state of the runs compared later (all share this JVM): in a JVM's
+        // first seconds the calibration loop itself runs up to 3 times slower, then faster, while the compilers
+        // work. The threshold is wide because this machine is shared, and the slowdown (8 times the work) is far
+        // beyond it. The median, because a mean's noise grows with every preempted round, and a run too noisy to
+        // judge passes.
+        for (int i = 0; i < 3; i++) {
+            run(Map.of());
+        }
         run(Map.of("jig.bench.save", "before"));
         try (Stream<Path> saved = Files.walk(dir.resolve("baselines"))) {
             assertThat(saved.filter(p -> p.toString().endsWith("before.json"))).hasSize(1);
@@ -80,7 +84,7 @@ class BenchExtensionTest {
         assertThat(comparison.path("runs").asInt()).isEqualTo(1);
         assertThat(comparison.path("threshold").asText()).isEqualTo("median:100%");
 
-        BenchTestCase.slowdown = 4;
+        BenchTestCase.slowdown = 8;
         JsonNode slower = run(Map.of("jig.bench.compare", "latest"));
         assertThat(slower.path("status").asText()).as("slower run: %s", slower.path("benchmarks")).isEqualTo("failed");
         assertThat(slower.path("failure").path("message").asText())
