@@ -17,8 +17,8 @@ import org.apiguardian.api.API;
  * counters of its own, so counts are exact without atomic instructions. The thread that began the session counts
  * into one array that lives as long as the JVM: with the number a constant, the JIT reduces its count to one
  * check of the thread and one increment at a fixed address. Every other thread counts through a thread-local.
- * Calls made by threads still running when the session ends may be missed; outside a session a call costs one
- * field read.
+ * Calls made by threads still running when the session ends may be missed; outside a session a call costs two
+ * field reads and a call.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class CallCounter {
@@ -30,8 +30,12 @@ public final class CallCounter {
     private static final Map<String, Integer> IDS = new HashMap<>();
     private static final List<String> NAMES = new ArrayList<>();
 
-    // The thread that began the running session, null outside one.
-    private static volatile Thread starter;
+    // The thread that began the running session, null outside one. Not volatile: a volatile read in every woven
+    // method would keep the JIT from moving the method's own loads and stores across it. The starter reads its
+    // own writes; any other thread that reads a stale value sees another thread and takes the slow path, which
+    // reads the volatile session. (Only a starter whose session another thread ended could count on into the
+    // next session: sessions end on the thread that began them, Profiler.stop in a test.)
+    private static Thread starter;
     private static volatile Session session;
 
     private CallCounter() {
@@ -47,11 +51,18 @@ public final class CallCounter {
         }
     }
 
+    // Over 35 bytes of bytecode on purpose: the JIT then leaves this rare path a call instead of inlining it
+    // into every woven method, which would make them too big to be inlined in turn.
     private static void countElsewhere(int method) {
         Session current = session;
-        if (current != null) {
-            current.countsOfThisThread(method).calls[method]++;
+        if (current == null) {
+            return;
         }
+        Counts counts = current.mine.get();
+        if (counts == null || method >= counts.calls.length) {
+            counts = current.grow(counts, method);
+        }
+        counts.calls[method]++;
     }
 
     /** The number of {@code method} ({@code Class.method} as woven), the same for the life of the JVM. */
@@ -125,12 +136,8 @@ public final class CallCounter {
         private final ThreadLocal<Counts> mine = new ThreadLocal<>();
         private final List<Counts> all = new ArrayList<>();
 
-        /** This thread's counters, grown to hold {@code method} (classes woven during the session bring new numbers). */
-        Counts countsOfThisThread(int method) {
-            Counts counts = mine.get();
-            if (counts != null && method < counts.calls.length) {
-                return counts;
-            }
+        /** This thread's counters grown to hold {@code method} (classes woven during the session bring new numbers). */
+        Counts grow(Counts counts, int method) {
             int size = Math.max(method + 1, 2 * knownMethods());
             Counts grown = new Counts(counts == null ? new long[size] : Arrays.copyOf(counts.calls, size));
             replace(counts, grown);
