@@ -126,6 +126,11 @@ public final class ProfileFigures {
             overhead = record.exact().overheadNanosPerCall();
         }
         Hybrid before = hybrid(workload, exact, entry, false);
+        try (Profiler warm = Profiler.start(exact.mode(ProfileMode.BOTH))) {
+            for (int i = 0; i < rounds; i++) {
+                workload.getAsLong(); // warm up woven with the counting probe
+            }
+        }
         Hybrid counting = hybrid(workload, exact, entry, true);
         long reportedMedian = median(reported);
         long base = plain.cpu();
