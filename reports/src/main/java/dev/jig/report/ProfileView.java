@@ -54,7 +54,8 @@ record ProfileView(String title, String kind, String group, String unit, int tes
      * Calls from the exact profile beside time from the sampled one (samples × interval), for a test that has
      * both: instrumented times are inflated (the JIT inlines less), sampled times are not, calls need
      * instrumentation. When the calls were only counted ({@link ExactProfile#countsOnly()}, mode BOTH), callers
-     * and callees come from the sampled tree too, and totals leave out the samples in the probe's own frames.
+     * and callees come from the sampled tree too, and the probe's frames count as self time of the method they
+     * are inlined into ({@link SampledCallGraph}).
      * Null when the samples have no interval (allocation or lock samples).
      */
     static ProfileView hybrid(String title, int test, ExactProfile exact, SampledProfile sampled) {
@@ -74,8 +75,8 @@ record ProfileView(String title, String kind, String group, String unit, int tes
                 rows.add(new Row(r.method(), r.calls(), self, total, new LinkedHashSet<>(r.callers()),
                         new LinkedHashSet<>(r.callees())));
             } else {
-                long probe = graph.jigSamplesUnder(r.method()) * interval;
-                rows.add(new Row(r.method(), r.calls(), self, Math.max(self, total - probe),
+                long selfWithProbe = self + graph.probeSamplesIn(r.method()) * interval;
+                rows.add(new Row(r.method(), r.calls(), selfWithProbe, Math.max(selfWithProbe, total),
                         new LinkedHashSet<>(graph.callers(r.method())), new LinkedHashSet<>(graph.callees(r.method()))));
             }
         }
@@ -84,8 +85,8 @@ record ProfileView(String title, String kind, String group, String unit, int tes
                 + Summary.millis(interval) + (sampled.engine() == null ? "" : " by " + sampled.engine());
         String note = exact.countsOnly()
                 ? "calls counted by instrumentation (a counting-only probe: no clock, no call graph); self and total "
-                + "time, callers and callees from " + samplesText + "; the probe's own frames (dev.jig.profile) "
-                + "are left out of the totals"
+                + "time, callers and callees from " + samplesText + "; the probe's frames (dev.jig.profile) "
+                + "count as self time of the method they are inlined into"
                 : "calls from instrumentation, self and total time from " + samplesText
                 + " (the samples see instrumented code too: its own frames are Jig's, in dev.jig.profile)"
                 + (exact.inflation() == null ? ""

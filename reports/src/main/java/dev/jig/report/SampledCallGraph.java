@@ -1,18 +1,17 @@
 package dev.jig.report;
 
 import dev.jig.record.SampleNode;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What the hybrid view takes from a sampled tree when the calls were only counted: who called whom (the
- * counting probe records no edges), and how many samples under each method were the probe's own frames
- * ({@code dev.jig.profile.*}), which the view leaves out of the method's total. Paths folded into
+ * counting probe records no edges), and how many samples were in the probe's own frames
+ * ({@code dev.jig.profile.*}) called straight from each method. The probe is inlined into the woven method, and
+ * its frames hold samples of the code around it (fib(25): more than half of them, for a probe that costs it
+ * under a fifth of its time), so the view counts them as that method's self time. Paths folded into
  * {@code "(other)"} are not seen.
  */
 final class SampledCallGraph {
@@ -21,7 +20,7 @@ final class SampledCallGraph {
 
     private final Map<String, Set<String>> callers = new HashMap<>();
     private final Map<String, Set<String>> callees = new HashMap<>();
-    private final Map<String, Long> jigSamplesUnder = new HashMap<>();
+    private final Map<String, Long> probeSamplesIn = new HashMap<>();
 
     private SampledCallGraph() {
     }
@@ -29,16 +28,18 @@ final class SampledCallGraph {
     static SampledCallGraph of(SampleNode root) {
         SampledCallGraph graph = new SampledCallGraph();
         if (root != null) {
-            root.children().forEach(child -> graph.walk(child, null, new ArrayDeque<>()));
+            root.children().forEach(child -> graph.walk(child, null));
         }
         return graph;
     }
 
-    private void walk(SampleNode node, String parent, Deque<String> path) {
+    private void walk(SampleNode node, String parent) {
         String frame = node.frame();
         if (frame.startsWith(JIG)) {
-            new HashSet<>(path).forEach(method -> jigSamplesUnder.merge(method, node.samples(), Long::sum));
-            return; // the probe's frames and whatever they called are Jig's, not the method's
+            if (parent != null) {
+                probeSamplesIn.merge(parent, node.samples(), Long::sum); // with whatever the probe called
+            }
+            return;
         }
         if ("(other)".equals(frame)) {
             return;
@@ -47,9 +48,7 @@ final class SampledCallGraph {
             callers.computeIfAbsent(frame, f -> new LinkedHashSet<>()).add(parent);
             callees.computeIfAbsent(parent, f -> new LinkedHashSet<>()).add(frame);
         }
-        path.push(frame);
-        node.children().forEach(child -> walk(child, frame, path));
-        path.pop();
+        node.children().forEach(child -> walk(child, frame));
     }
 
     Set<String> callers(String method) {
@@ -60,8 +59,8 @@ final class SampledCallGraph {
         return callees.getOrDefault(method, Set.of());
     }
 
-    /** Samples in Jig's frames with {@code method} on the stack (recursion counted once). */
-    long jigSamplesUnder(String method) {
-        return jigSamplesUnder.getOrDefault(method, 0L);
+    /** Samples in Jig's frames called straight from {@code method}: the probe inlined into it. */
+    long probeSamplesIn(String method) {
+        return probeSamplesIn.getOrDefault(method, 0L);
     }
 }

@@ -8,6 +8,7 @@ import dev.jig.record.SampleNode;
 import dev.jig.record.SampledFlatRow;
 import dev.jig.record.SampledProfile;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The hybrid view: calls from instrumentation beside time (and, for counted calls, edges) from the samples. */
@@ -26,7 +27,7 @@ class HybridViewTest {
     }
 
     @Test
-    void countedCallsGetTimeAndEdgesFromTheSamplesWithoutTheProbesFrames() {
+    void countedCallsGetTimeAndEdgesFromTheSamplesWithTheProbesFramesAsTheirSelf() {
         ExactProfile counts = ExactProfile.counts(List.of(
                 new FlatRow("atm.Codec.encode", 4_000, 0, 0, List.of(), List.of()),
                 new FlatRow("atm.Client.withdraw", 1_000, 0, 0, List.of(), List.of())));
@@ -34,13 +35,14 @@ class HybridViewTest {
         ProfileView view = ProfileView.hybrid("t", 0, counts, samples());
 
         assertThat(view.flat()).containsExactly(
-                new ProfileView.Row("atm.Codec.encode", 4_000, 4_000_000, 4_000_000, java.util.Set.of("atm.Client.withdraw"),
-                        java.util.Set.of()),
-                new ProfileView.Row("atm.Client.withdraw", 1_000, 3_000_000, 7_000_000, java.util.Set.of(),
-                        java.util.Set.of("atm.Codec.encode")));
+                new ProfileView.Row("atm.Codec.encode", 4_000, 6_000_000, 6_000_000, Set.of("atm.Client.withdraw"),
+                        Set.of()),
+                new ProfileView.Row("atm.Client.withdraw", 1_000, 4_000_000, 10_000_000, Set.of(),
+                        Set.of("atm.Codec.encode")));
         assertThat(view.note()).isEqualTo("calls counted by instrumentation (a counting-only probe: no clock, no call "
                 + "graph); self and total time, callers and callees from 10 samples of cpu every 1.0 ms by "
-                + "async-profiler; the probe's own frames (dev.jig.profile) are left out of the totals");
+                + "async-profiler; the probe's frames (dev.jig.profile) count as self time of the method they are "
+                + "inlined into");
     }
 
     @Test

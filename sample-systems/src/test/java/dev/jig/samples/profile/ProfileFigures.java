@@ -150,8 +150,8 @@ public final class ProfileFigures {
 
     /**
      * A hybrid profile for the figures' window, each round timed: the rounds' median CPU time, and the time per
-     * round that samples show in {@code entry}, with and without the samples in Jig's own frames
-     * ({@code dev.jig.profile.*}: the probe's cost). {@code counting}: the hybrid of {@code mode = BOTH} (counting
+     * round that samples show in {@code entry} (its total in the hybrid view), and how much of it is in Jig's own
+     * frames ({@code dev.jig.profile.*}: the probe, inlined into the woven methods). {@code counting}: the hybrid of {@code mode = BOTH} (counting
      * probe); else, as before it, a timed exact profile with a sampled one recording at the same time.
      */
     private static Hybrid hybrid(LongSupplier workload, ProfileOptions exact, String entry, boolean counting) {
@@ -182,10 +182,9 @@ public final class ProfileFigures {
         void print(String what, Rounds plain) {
             double mean = plain.cpuMean();
             System.out.printf(Locale.ROOT, "  %s: CPU %.3f ms (%.1fx), wall %.3f ms; time in the workload from "
-                            + "%,d samples %.3f ms (%.1fx), as the hybrid view shows it (Jig's frames left out) "
-                            + "%.3f ms: %.1fx%n", what, rounds.cpu() / 1e6, (double) rounds.cpu() / plain.cpu(),
-                    rounds.wall() / 1e6, samples, sampled / 1e6, sampled / mean, sampledWithoutJig / 1e6,
-                    sampledWithoutJig / mean);
+                            + "%,d samples, as the hybrid view shows it: %.3f ms (%.1fx), of which in Jig's frames "
+                            + "%.3f ms%n", what, rounds.cpu() / 1e6, (double) rounds.cpu() / plain.cpu(),
+                    rounds.wall() / 1e6, samples, sampled / 1e6, sampled / mean, (sampled - sampledWithoutJig) / 1e6);
         }
     }
 
