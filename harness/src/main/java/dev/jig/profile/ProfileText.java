@@ -37,6 +37,9 @@ public final class ProfileText {
 
     /** The exact flat profile: ncalls, tottime, percall, cumtime, percall, method. */
     public static String exact(String title, ExactProfile profile, int top) {
+        if (profile.countsOnly()) {
+            return counts(title, profile, top);
+        }
         long calls = profile.flat().stream().mapToLong(FlatRow::calls).sum();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "Exact profile of %s: %,d calls in %.3f ms (profiler cost %d ns/call %s)%n", title, calls,
@@ -49,6 +52,19 @@ public final class ProfileText {
             text.append(String.format(Locale.ROOT, "%12d %12.3f %12.6f %12.3f %12.6f  %s%n", row.calls(),
                     ms(row.selfNanos()), ms(row.selfNanos()) / Math.max(1, row.calls()), ms(row.totalNanos()),
                     ms(row.totalNanos()) / Math.max(1, row.calls()), row.method()));
+        }
+        return text.toString();
+    }
+
+    /** A counts-only profile (the hybrid's): ncalls, method; the time is in the sampled profile. */
+    private static String counts(String title, ExactProfile profile, int top) {
+        long calls = profile.flat().stream().mapToLong(FlatRow::calls).sum();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Calls counted in %s: %,d calls (counting probe, not timed: time is in the sampled profile)%n",
+                title, calls));
+        text.append(String.format(Locale.ROOT, "%12s  %s%n", "ncalls", "method"));
+        for (FlatRow row : profile.flat().subList(0, Math.min(top, profile.flat().size()))) {
+            text.append(String.format(Locale.ROOT, "%12d  %s%n", row.calls(), row.method()));
         }
         return text.toString();
     }

@@ -1,6 +1,5 @@
 package dev.jig.profile;
 
-import dev.jig.record.CallNode;
 import dev.jig.record.ExactProfile;
 import dev.jig.record.ProfileRecord;
 import dev.jig.record.SampledProfile;
@@ -11,8 +10,9 @@ import org.apiguardian.api.API;
 /**
  * Profiles this JVM from {@link #start} to {@link #stop}: an exact profile (every call of the selected classes,
  * timed by woven advice, the profile's own cost per call subtracted) and/or a sampled one (async-profiler where
- * it loads, else JFR; {@link dev.jig.record.SampledProfile#engine()} says which). Exact profiles are global to the
- * JVM: one at a time.
+ * it loads, else JFR; {@link dev.jig.record.SampledProfile#engine()} says which). With {@link ProfileMode#BOTH}
+ * the calls are only counted, so that the samples' time is not inflated by the instrumentation. Exact profiles
+ * are global to the JVM: one at a time.
  *
  * <pre>{@code
  * try (Profiler profiler = Profiler.start(ProfileOptions.exact("com.acme"))) {
@@ -26,17 +26,14 @@ import org.apiguardian.api.API;
 public final class Profiler implements AutoCloseable {
 
     private final ProfileOptions options;
-    private final CallRecorder.Session exact;
-    private final long overheadPerCall;
+    private final Instrumented exact;
     private final Sampler sampler;
     private final Timeline timeline;
     private ProfileRecord result;
 
-    private Profiler(ProfileOptions options, CallRecorder.Session exact, long overheadPerCall, Sampler sampler,
-                     Timeline timeline) {
+    private Profiler(ProfileOptions options, Instrumented exact, Sampler sampler, Timeline timeline) {
         this.options = options;
         this.exact = exact;
-        this.overheadPerCall = overheadPerCall;
         this.sampler = sampler;
         this.timeline = timeline;
     }
@@ -61,16 +58,9 @@ public final class Profiler implements AutoCloseable {
     public static Profiler start(ProfileOptions options, Timeline timeline) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(timeline, "timeline");
-        CallRecorder.Session session = null;
-        long overhead = 0;
+        Instrumented instrumented = null;
         if (options.mode().exact()) {
-            try (var span = timeline.span("profile: attach and weave")) {
-                Weaving.weave(options.patterns());
-            }
-            try (var span = timeline.span("profile: measure call cost")) {
-                overhead = Overhead.perCall();
-            }
-            session = CallRecorder.begin();
+            instrumented = Instrumented.start(options, timeline);
         }
         try {
             Sampler sampler = null;
@@ -79,10 +69,10 @@ public final class Profiler implements AutoCloseable {
                     sampler = Sampler.start(options);
                 }
             }
-            return new Profiler(options, session, overhead, sampler, timeline);
+            return new Profiler(options, instrumented, sampler, timeline);
         } catch (RuntimeException | Error e) {
-            if (session != null) {
-                CallRecorder.end(session);
+            if (instrumented != null) {
+                instrumented.stop(options);
             }
             throw e;
         }
@@ -117,7 +107,7 @@ public final class Profiler implements AutoCloseable {
         try {
             if (exact != null) {
                 try (var span = timeline.span("profile: stop exact and merge")) {
-                    exactProfile = exactProfile(CallRecorder.end(exact));
+                    exactProfile = exact.stop(options);
                 }
             }
         } finally {
@@ -129,12 +119,6 @@ public final class Profiler implements AutoCloseable {
         }
         result = new ProfileRecord(exactProfile, sampledProfile);
         return result;
-    }
-
-    private ExactProfile exactProfile(CallTree tree) {
-        CallNode full = tree.toRecord(overheadPerCall);
-        return new ExactProfile(FlatProfile.exact(full), Folding.fold(full, options.foldBelow()), overheadPerCall,
-                true);
     }
 
     /** Same as {@link #stop()}, result discarded. */

@@ -16,21 +16,32 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Weaves {@link ProfilerAdvice} into the selected classes, already loaded ones included (retransformation).
- * One selection is woven at a time: a profile with other patterns first un-weaves the previous one. Woven
- * classes stay woven between profiles; outside a session the advice costs one volatile read per call.
+ * Weaves a probe into the selected classes, already loaded ones included (retransformation): the timed one
+ * ({@link ProfilerAdvice}, for exact profiles) or the counting-only one ({@link CountingAdvice}, for the
+ * hybrid). One selection and probe is woven at a time: a profile with other patterns or the other probe first
+ * un-weaves the previous one. Woven classes stay woven between profiles; outside a session a probe costs one
+ * or two field reads per call.
  */
 final class Weaving {
 
+    /** What the woven code records. */
+    enum Probe {
+        /** Entry and exit, timed, into a call tree ({@link CallRecorder}). */
+        TIMED,
+        /** Entry only, counted ({@link CallCounter}). */
+        COUNTING
+    }
+
     private static PackagePatterns woven;
+    private static Probe wovenProbe;
     private static ResettableClassFileTransformer transformer;
 
     private Weaving() {
     }
 
-    /** Makes sure exactly the classes of {@code patterns} are woven. */
-    static synchronized void weave(PackagePatterns patterns) {
-        if (patterns.equals(woven)) {
+    /** Makes sure exactly the classes of {@code patterns} are woven, with {@code probe}. */
+    static synchronized void weave(PackagePatterns patterns, Probe probe) {
+        if (patterns.equals(woven) && probe == wovenProbe) {
             return;
         }
         Instrumentation inst = JigAgent.instrumentation();
@@ -38,10 +49,11 @@ final class Weaving {
             transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
             transformer = null;
             woven = null;
+            wovenProbe = null;
         }
         ElementMatcher<MethodDescription> methods = isMethod().and(not(isAbstract())).and(not(isNative()))
                 .and(not(isBridge())).and(not(nameStartsWith("access$")));
-        AsmVisitorWrapper advice = Advice.to(ProfilerAdvice.class).on(methods);
+        AsmVisitorWrapper advice = advice(probe).on(methods);
         transformer = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -52,9 +64,24 @@ final class Weaving {
                 .transform((builder, type, loader, module, domain) -> builder.visit(advice))
                 .installOn(inst);
         woven = patterns;
+        wovenProbe = probe;
     }
 
-    /** Woven code calls {@link CallRecorder}: weave only classes whose loader resolves it to this very class. */
+    private static Advice advice(Probe probe) {
+        if (probe == Probe.TIMED) {
+            return Advice.to(ProfilerAdvice.class);
+        }
+        // Each woven method gets its number as a constant, resolved once when it is woven.
+        Advice.OffsetMapping methodId = (type, method, assigner, arguments, sort) ->
+                Advice.OffsetMapping.Target.ForStackManipulation.of(CallCounter.id(
+                        method.getDeclaringType().asErasure().getName() + "." + method.getInternalName()));
+        return Advice.withCustomMapping().bind(CountingAdvice.MethodId.class, methodId).to(CountingAdvice.class);
+    }
+
+    /**
+     * Woven code calls {@link CallRecorder} or {@link CallCounter} (one jar): weave only classes whose loader
+     * resolves them to these very classes.
+     */
     private static boolean seesRecorder(ClassLoader loader) {
         if (loader == null) {
             return false;

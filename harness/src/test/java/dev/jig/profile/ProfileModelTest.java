@@ -3,7 +3,9 @@ package dev.jig.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jig.record.CallNode;
+import dev.jig.record.ExactProfile;
 import dev.jig.record.FlatRow;
 import dev.jig.record.SampleNode;
 import dev.jig.record.SampledFlatRow;
@@ -11,6 +13,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProfileModelTest {
+
+    @Test
+    void aCountsOnlyProfileReadsBackAsOneAndAnOlderProfileAsTimed() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ExactProfile counts = ExactProfile.counts(List.of(new FlatRow("app.Main.work", 3, 0, 0, List.of(), List.of())));
+
+        String written = json.writeValueAsString(counts);
+
+        assertThat(written).contains("\"countsOnly\":true").doesNotContain("\"tree\"");
+        assertThat(json.readValue(written, ExactProfile.class)).isEqualTo(counts);
+        assertThat(json.readValue("{\"flat\":[],\"tree\":null,\"overheadNanosPerCall\":20,"
+                + "\"overheadSubtracted\":true}", ExactProfile.class).countsOnly()).isFalse();
+    }
 
     /** main(1000) -> a(600: self 100) -> a(500: self 500); main -> b(300) */
     private static CallTree recursiveTree() {

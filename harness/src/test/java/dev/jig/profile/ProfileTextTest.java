@@ -28,6 +28,20 @@ class ProfileTextTest {
     }
 
     @Test
+    void aCountsOnlyTableHasCallsAndNoTime() {
+        ExactProfile counts = ExactProfile.counts(List.of(
+                new dev.jig.record.FlatRow("app.Main.work", 4, 0, 0, List.of(), List.of()),
+                new dev.jig.record.FlatRow("app.Main.main", 1, 0, 0, List.of(), List.of())));
+
+        String text = ProfileText.of("aTest()", new ProfileRecord(counts, null), 1);
+
+        assertThat(text.lines().toList()).containsExactly(
+                "Calls counted in aTest(): 5 calls (counting probe, not timed: time is in the sampled profile)",
+                "      ncalls  method",
+                "           4  app.Main.work");
+    }
+
+    @Test
     void theSampledTableShowsShares() {
         SampleTree tree = new SampleTree();
         tree.add(List.of("app.Main.main", "app.Main.work"));

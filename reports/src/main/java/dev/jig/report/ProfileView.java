@@ -30,7 +30,9 @@ record ProfileView(String title, String kind, String group, String unit, int tes
             rows.add(new Row(r.method(), r.calls(), r.selfNanos(), r.totalNanos(),
                     new LinkedHashSet<>(r.callers()), new LinkedHashSet<>(r.callees())));
         }
-        String note = "instrumentation overhead " + profile.overheadNanosPerCall() + " ns per call"
+        String note = profile.countsOnly()
+                ? "calls counted by a counting-only probe, not timed: time is in the hybrid and sampled views"
+                : "instrumentation overhead " + profile.overheadNanosPerCall() + " ns per call"
                 + (profile.overheadSubtracted() ? ", subtracted" : ", not subtracted")
                 + (profile.inflation() == null ? "; calls are exact, times are those of instrumented code"
                 : String.format(java.util.Locale.ROOT, "; calls are exact, times measured %.1f× the "
@@ -51,7 +53,10 @@ record ProfileView(String title, String kind, String group, String unit, int tes
     /**
      * Calls from the exact profile beside time from the sampled one (samples × interval), for a test that has
      * both: instrumented times are inflated (the JIT inlines less), sampled times are not, calls need
-     * instrumentation. Null when the samples have no interval (allocation or lock samples).
+     * instrumentation. When the calls were only counted ({@link ExactProfile#countsOnly()}, mode BOTH), callers
+     * and callees come from the sampled tree too, and the probe's frames count as self time of the method they
+     * are inlined into ({@link SampledCallGraph}).
+     * Null when the samples have no interval (allocation or lock samples).
      */
     static ProfileView hybrid(String title, int test, ExactProfile exact, SampledProfile sampled) {
         if (sampled.intervalNanos() <= 0) {
@@ -59,18 +64,30 @@ record ProfileView(String title, String kind, String group, String unit, int tes
         }
         Map<String, SampledFlatRow> bySamples = new LinkedHashMap<>();
         sampled.flat().forEach(r -> bySamples.put(r.method(), r));
+        SampledCallGraph graph = exact.countsOnly() ? SampledCallGraph.of(sampled.tree()) : null;
+        long interval = sampled.intervalNanos();
         List<Row> rows = new ArrayList<>();
         for (FlatRow r : exact.flat()) {
             SampledFlatRow samples = bySamples.get(r.method());
-            long self = samples == null ? 0 : samples.selfSamples() * sampled.intervalNanos();
-            long total = samples == null ? 0 : samples.totalSamples() * sampled.intervalNanos();
-            rows.add(new Row(r.method(), r.calls(), self, total, new LinkedHashSet<>(r.callers()),
-                    new LinkedHashSet<>(r.callees())));
+            long self = samples == null ? 0 : samples.selfSamples() * interval;
+            long total = samples == null ? 0 : samples.totalSamples() * interval;
+            if (graph == null) {
+                rows.add(new Row(r.method(), r.calls(), self, total, new LinkedHashSet<>(r.callers()),
+                        new LinkedHashSet<>(r.callees())));
+            } else {
+                long selfWithProbe = self + graph.probeSamplesIn(r.method()) * interval;
+                rows.add(new Row(r.method(), r.calls(), selfWithProbe, Math.max(selfWithProbe, total),
+                        new LinkedHashSet<>(graph.callers(r.method())), new LinkedHashSet<>(graph.callees(r.method()))));
+            }
         }
         rows.sort((a, b) -> Long.compare(b.self(), a.self()));
-        String note = "calls from instrumentation, self and total time from " + sampled.samples() + " samples of "
-                + sampled.event() + " every " + Summary.millis(sampled.intervalNanos())
-                + (sampled.engine() == null ? "" : " by " + sampled.engine())
+        String samplesText = sampled.samples() + " samples of " + sampled.event() + " every "
+                + Summary.millis(interval) + (sampled.engine() == null ? "" : " by " + sampled.engine());
+        String note = exact.countsOnly()
+                ? "calls counted by instrumentation (a counting-only probe: no clock, no call graph); self and total "
+                + "time, callers and callees from " + samplesText + "; the probe's frames (dev.jig.profile) "
+                + "count as self time of the method they are inlined into"
+                : "calls from instrumentation, self and total time from " + samplesText
                 + " (the samples see instrumented code too: its own frames are Jig's, in dev.jig.profile)"
                 + (exact.inflation() == null ? ""
                 : String.format(java.util.Locale.ROOT, "; exact times measured %.1f× inflated", exact.inflation()));

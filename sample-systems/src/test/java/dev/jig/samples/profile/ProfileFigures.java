@@ -10,6 +10,8 @@ import dev.jig.record.CallNode;
 import dev.jig.record.ProfileRecord;
 import dev.jig.record.SampledFlatRow;
 import dev.jig.record.SampledProfile;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +27,9 @@ import one.profiler.AsyncProfiler;
  * <li>per workload (Jackson, regex, sort, the ATM teller), the top-10 methods by self time of Jig's sampled
  * profile (default engine), of async-profiler's own flat report of the same samples, and of JFR (Jig's
  * fallback engine) recording at the same time, side by side, with the agreement counts and overlaps;</li>
- * <li>exact-profile time inflation on fib(25) and the teller: uninstrumented vs instrumented, side by side.</li>
+ * <li>time inflation on fib(25) and the teller, side by side: uninstrumented; the exact profile (timed probe);
+ * and the hybrid ({@code mode = BOTH}: counting probe, time from samples), with, for comparison, the hybrid as it
+ * was before the counting probe (a timed exact profile beside a sampled one).</li>
  * </ol>
  * Command: {@code ./mvnw -B -q verify -pl sample-systems -am -Pprofile-figures}.
  */
@@ -41,10 +45,12 @@ public final class ProfileFigures {
         if (!Boolean.getBoolean("jig.figures.noPreload")) {
             System.out.println("Sampling engine: " + Profiler.preloadSampler());
         }
-        agreement("jackson (2,000 maps)", RealWorkloads::jackson);
-        agreement("java.util.regex", RealWorkloads::regex);
-        agreement("sort (20,000 records)", RealWorkloads::sort);
-        agreement("ATM teller", RealWorkloads::teller);
+        if (!Boolean.getBoolean("jig.figures.inflationOnly")) {
+            agreement("jackson (2,000 maps)", RealWorkloads::jackson);
+            agreement("java.util.regex", RealWorkloads::regex);
+            agreement("sort (20,000 records)", RealWorkloads::sort);
+            agreement("ATM teller", RealWorkloads::teller);
+        }
         inflation("fib(25)", () -> Fib.fib(25), "dev.jig.samples.profile.Fib", "dev.jig.samples.profile.Fib.fib");
         inflation("ATM teller (20,000 requests)", RealWorkloads::teller, "dev.jig.samples.atm",
                 "dev.jig.samples.profile.RealWorkloads.teller");
@@ -97,7 +103,10 @@ public final class ProfileFigures {
         for (int i = 0; i < rounds; i++) {
             workload.getAsLong(); // warm up uninstrumented
         }
-        long plain = medianRound(workload, rounds);
+        Rounds plain = new Rounds();
+        for (int i = 0; i < rounds; i++) {
+            plain.time(workload);
+        }
         ProfileOptions exact = ProfileOptions.exact(include).foldBelow(0);
         try (Profiler warm = Profiler.start(exact)) {
             for (int i = 0; i < rounds; i++) {
@@ -105,61 +114,109 @@ public final class ProfileFigures {
             }
         }
         List<Long> reported = new ArrayList<>();
-        List<Long> walls = new ArrayList<>();
+        Rounds timed = new Rounds();
         long calls = 0;
         long overhead = 0;
         for (int i = 0; i < 30; i++) {
             Profiler profiler = Profiler.start(exact);
-            long start = System.nanoTime();
-            workload.getAsLong();
-            walls.add(System.nanoTime() - start);
+            timed.time(workload);
             ProfileRecord record = profiler.stop();
             reported.add(record.exact().tree().children().stream().mapToLong(CallNode::totalNanos).sum());
             calls = record.exact().flat().stream().mapToLong(r -> r.calls()).sum();
             overhead = record.exact().overheadNanosPerCall();
         }
-        long hybrid = hybridTimePerRound(workload, exact, entry);
+        Hybrid before = hybrid(workload, exact, entry, false);
+        try (Profiler warm = Profiler.start(exact.mode(ProfileMode.BOTH))) {
+            for (int i = 0; i < rounds; i++) {
+                workload.getAsLong(); // warm up woven with the counting probe
+            }
+        }
+        Hybrid counting = hybrid(workload, exact, entry, true);
         long reportedMedian = median(reported);
-        long wallMedian = median(walls);
-        System.out.printf(Locale.ROOT, "%n%s: %,d calls per round (exact); median of %d rounds uninstrumented "
-                        + "%.3f ms; instrumented: wall %.3f ms (%.1fx), exact profile's time after subtracting %d "
-                        + "ns/call %.3f ms: inflation %.1fx; hybrid (mode both: time from samples, Jig's own "
-                        + "frames left out) %.3f ms: %.1fx%n", name, calls, rounds, plain / 1e6, wallMedian / 1e6,
-                (double) wallMedian / plain, overhead, reportedMedian / 1e6, (double) reportedMedian / plain,
-                hybrid / 1e6, (double) hybrid / plain);
+        long base = plain.cpu();
+        System.out.printf(Locale.ROOT, "%n%s: %,d calls per round (exact); %d rounds uninstrumented: CPU median "
+                        + "%.3f ms, mean %.3f ms (wall median %.3f ms). Factors: CPU medians against the median, "
+                        + "time from samples (a mean) against the mean%n", name, calls, rounds, base / 1e6,
+                plain.cpuMean() / 1e6, plain.wall() / 1e6);
+        System.out.printf(Locale.ROOT, "  exact (timed probe): CPU %.3f ms (%.1fx), wall %.3f ms; the profile's "
+                        + "time after subtracting %d ns/call %.3f ms: %.1fx%n", timed.cpu() / 1e6,
+                (double) timed.cpu() / base, timed.wall() / 1e6, overhead, reportedMedian / 1e6,
+                (double) reportedMedian / base);
+        before.print("before: timed probe + samples", plain);
+        counting.print("hybrid, mode both (counting probe + samples)", plain);
+        System.out.printf(Locale.ROOT, "  hybrid counts exact: %s (%,d counted in %d rounds, %,d per round)%n",
+                counting.counted == calls * counting.rounds.size(), counting.counted, counting.rounds.size(), calls);
     }
 
     /**
-     * The time per round that the hybrid view shows: samples with {@code entry} on the stack, less those whose top
-     * frame is Jig's recorder (the instrumentation's own cost), times the interval, per round.
+     * A hybrid profile for the figures' window, each round timed: the rounds' median CPU time, and the time per
+     * round that samples show in {@code entry} (its total in the hybrid view), and how much of it is in Jig's own
+     * frames ({@code dev.jig.profile.*}: the probe, inlined into the woven methods). {@code counting}: the hybrid of {@code mode = BOTH} (counting
+     * probe); else, as before it, a timed exact profile with a sampled one recording at the same time.
      */
-    private static long hybridTimePerRound(LongSupplier workload, ProfileOptions exact, String entry) {
-        long rounds = 0;
-        ProfileRecord both;
-        try (Profiler profiler = Profiler.start(exact.mode(ProfileMode.BOTH).interval(Duration.ofMillis(1)))) {
+    private static Hybrid hybrid(LongSupplier workload, ProfileOptions exact, String entry, boolean counting) {
+        Rounds rounds = new Rounds();
+        ProfileOptions sampledEvery1ms = ProfileOptions.sampled().interval(Duration.ofMillis(1));
+        Profiler samples = counting ? null : Profiler.start(sampledEvery1ms);
+        ProfileRecord record;
+        try (Profiler profiler = Profiler.start(counting
+                ? exact.mode(ProfileMode.BOTH).interval(Duration.ofMillis(1)) : exact)) {
             long end = System.nanoTime() + WINDOW.toNanos();
             while (System.nanoTime() < end) {
-                workload.getAsLong();
-                rounds++;
+                rounds.time(workload);
             }
-            both = profiler.stop();
+            record = profiler.stop();
         }
-        SampledProfile samples = both.sampled();
-        long inEntry = samples.flat().stream().filter(r -> r.method().equals(entry))
+        SampledProfile sampled = counting ? record.sampled() : samples.stop().sampled();
+        long inEntry = sampled.flat().stream().filter(r -> r.method().equals(entry))
                 .mapToLong(SampledFlatRow::totalSamples).sum();
-        long recorder = samples.flat().stream().filter(r -> r.method().startsWith("dev.jig.profile."))
+        long jigs = sampled.flat().stream().filter(r -> r.method().startsWith("dev.jig.profile."))
                 .mapToLong(SampledFlatRow::selfSamples).sum();
-        return (inEntry - recorder) * samples.intervalNanos() / Math.max(1, rounds);
+        long counted = record.exact().flat().stream().mapToLong(r -> r.calls()).sum();
+        int n = rounds.size();
+        return new Hybrid(rounds, inEntry * sampled.intervalNanos() / n, (inEntry - jigs) * sampled.intervalNanos() / n,
+                counted, sampled.samples());
     }
 
-    private static long medianRound(LongSupplier workload, int rounds) {
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
+    private record Hybrid(Rounds rounds, long sampled, long sampledWithoutJig, long counted, long samples) {
+        void print(String what, Rounds plain) {
+            double mean = plain.cpuMean();
+            System.out.printf(Locale.ROOT, "  %s: CPU %.3f ms (%.1fx), wall %.3f ms; time in the workload from "
+                            + "%,d samples, as the hybrid view shows it: %.3f ms (%.1fx), of which in Jig's frames "
+                            + "%.3f ms%n", what, rounds.cpu() / 1e6, (double) rounds.cpu() / plain.cpu(),
+                    rounds.wall() / 1e6, samples, sampled / 1e6, sampled / mean, (sampled - sampledWithoutJig) / 1e6);
+        }
+    }
+
+    /** Rounds of a workload, each timed by the thread's CPU clock (load on the shared machine stretches wall). */
+    private static final class Rounds {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private final List<Long> cpu = new ArrayList<>();
+        private final List<Long> wall = new ArrayList<>();
+
+        void time(LongSupplier workload) {
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             workload.getAsLong();
-            times.add(System.nanoTime() - start);
+            wall.add(System.nanoTime() - start);
+            cpu.add(THREADS.getCurrentThreadCpuTime() - cpuStart);
         }
-        return median(times);
+
+        long cpu() {
+            return median(cpu);
+        }
+
+        long wall() {
+            return median(wall);
+        }
+
+        double cpuMean() {
+            return cpu.stream().mapToLong(Long::longValue).average().orElse(0);
+        }
+
+        int size() {
+            return cpu.size();
+        }
     }
 
     private static long median(List<Long> values) {
