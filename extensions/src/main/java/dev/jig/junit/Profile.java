@@ -66,11 +66,14 @@ public @interface Profile {
     enum Mode {
         /** From the configuration key, else {@link #EXACT}. */
         DEFAULT,
-        /** Instrumented: every call of the included classes. */
+        /** Instrumented: every call of the included classes, timed, with its call tree (times are inflated). */
         EXACT,
-        /** JFR execution samples. */
+        /** Samples of the running threads (async-profiler where it loads, else JFR); see {@code event}. */
         SAMPLED,
-        /** Both. */
+        /**
+         * The hybrid: every call of the included classes counted exactly by a probe too small to change how the JIT
+         * compiles them, time and call graph from the samples.
+         */
         BOTH
     }
 
