@@ -1,0 +1,97 @@
+package dev.jig.bench;
+
+import java.util.Arrays;
+
+/**
+ * The measuring loop of {@link Bench#compare}: both actions prepared (calibrated and warmed up) one after the
+ * other, then rounds of the two taken in pairs, alternately in the order baseline-candidate and
+ * candidate-baseline (ABBA), until enough pairs and enough time. A load change that slows one round slows the
+ * other round of its pair alike, and the alternating order cancels whatever the first round of a pair does to
+ * the second (its garbage, the caches it leaves).
+ */
+final class Interleaved {
+
+    /** Round pairs measured at least, whatever {@code maxTime}: a verdict on fewer is not worth much. */
+    static final int MIN_PAIRS = 20;
+    private static final int MAX_PAIRS = 1_000_000;
+
+    /**
+     * Per round pair, the time per operation of each action; {@code baseline[i]} and {@code candidate[i]}
+     * were measured back to back.
+     */
+    record Pairs(double[] baseline, double[] candidate, long baselineIterations, long candidateIterations) {
+    }
+
+    private final BenchOptions options;
+    private final Measurement.Round baseline;
+    private final Measurement.Round candidate;
+
+    Interleaved(BenchOptions options, Measurement.Round baseline, Measurement.Round candidate) {
+        this.options = options;
+        this.baseline = baseline;
+        this.candidate = candidate;
+    }
+
+    /** Prepares both, then measures at least {@code max(minRounds, 20)} pairs and for {@code maxTime}. */
+    Pairs measure() {
+        long baselineIterations = prepare(baseline, "baseline");
+        long candidateIterations = prepare(candidate, "candidate");
+        int minPairs = Math.max(MIN_PAIRS, options.minRounds());
+        double[] before = new double[Math.max(minPairs, 64)];
+        double[] after = new double[before.length];
+        int count = 0;
+        long end = System.nanoTime() + options.maxTime().toNanos();
+        while (count < MAX_PAIRS && (count < minPairs || System.nanoTime() < end)) {
+            if (count == before.length) {
+                before = Arrays.copyOf(before, count * 2);
+                after = Arrays.copyOf(after, count * 2);
+            }
+            if (count % 2 == 0) {
+                before[count] = time(baseline, baselineIterations, "baseline");
+                after[count] = time(candidate, candidateIterations, "candidate");
+            } else {
+                after[count] = time(candidate, candidateIterations, "candidate");
+                before[count] = time(baseline, baselineIterations, "baseline");
+            }
+            count++;
+        }
+        return new Pairs(Arrays.copyOf(before, count), Arrays.copyOf(after, count), baselineIterations,
+                candidateIterations);
+    }
+
+    private long prepare(Measurement.Round round, String which) {
+        try {
+            return new Measurement(options, round).prepared();
+        } catch (Exception e) {
+            throw new ActionFailed(which, e);
+        }
+    }
+
+    /** One round's time per operation, without the time the thread waited for a CPU (wall timer, Linux). */
+    private double time(Measurement.Round round, long iterations, String which) {
+        if (options.gcBetweenRounds()) {
+            System.gc();
+        }
+        try {
+            CpuWait.Mark mark = CpuWait.before(options.timer());
+            return (double) CpuWait.leftOut(mark, round.time(iterations)) / iterations;
+        } catch (Exception e) {
+            throw new ActionFailed(which, e);
+        }
+    }
+
+    /** The baseline or the candidate action threw; {@link Bench} names the benchmark in its message. */
+    static final class ActionFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String which;
+
+        ActionFailed(String which, Exception cause) {
+            super(cause);
+            this.which = which;
+        }
+
+        String which() {
+            return which;
+        }
+    }
+}
