@@ -1,5 +1,6 @@
 package dev.jig.bench;
 
+import dev.jig.record.BaselineComparison;
 import dev.jig.record.BenchmarkRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +27,9 @@ public final class Bench {
 
     /** {@link dev.jig.record.BaselineComparison#baselineId()} of an interleaved comparison. */
     public static final String INTERLEAVED_BASELINE = "baseline action";
+
+    /** How many times {@link #compare} measures {@code maxTime} more when its verdict is inconclusive. */
+    static final int MAX_MORE = 2;
 
     private final BenchOptions options;
     private final List<BenchmarkRecord> results;
@@ -113,7 +117,8 @@ public final class Bench {
      * {@code baseline}: both are warmed up and calibrated, then timed in round pairs, alternately
      * baseline-candidate and candidate-baseline, so a load change that slows one round slows the other of its
      * pair alike. The verdict is taken of the pairs' ratios (the threshold's statistic of them, and a sign test
-     * on them; see the README's "Comparing two versions in one run"). Where both versions are at hand (an old
+     * on them; see the README's "Two versions in one run"); a verdict beyond the threshold but not significant
+     * measures {@code maxTime} more, at most twice. Where both versions are at hand (an old
      * and a new implementation, a setting on and off) this tells a 10 % slowdown from noise on a busy machine,
      * which a comparison with a run saved earlier cannot always do.
      *
@@ -140,8 +145,17 @@ public final class Bench {
                 LoopCopies.fresh(ActionLoop.class, baseline, blackhole, options.timer()),
                 LoopCopies.fresh(ActionLoop.class, candidate, blackhole, options.timer()));
         Interleaved.Pairs pairs;
+        BaselineComparison verdict;
         try {
             pairs = interleaved.measure();
+            verdict = PairedVerdict.judge(pairs, threshold, INTERLEAVED_BASELINE);
+            // Beyond the threshold but not significant: too few undisturbed pairs (a burst of load) to tell.
+            // Measure more pairs, a bounded number of times, rather than pass a slowdown unseen.
+            for (int more = 0; more < MAX_MORE && verdict.deltaPercent() > threshold.percent()
+                    && !verdict.regression(); more++) {
+                pairs = interleaved.more(pairs, Interleaved.MIN_PAIRS);
+                verdict = PairedVerdict.judge(pairs, threshold, INTERLEAVED_BASELINE);
+            }
         } catch (Interleaved.ActionFailed e) {
             throw new BenchmarkFailedException("benchmark '" + name + "' failed: its " + e.which()
                     + " action threw " + e.getCause(), e.getCause());
@@ -150,7 +164,7 @@ public final class Bench {
         List<String> warnings = Floor.warnings(stats.summary(), pairs.candidateIterations(),
                 TimerResolution.of(options.timer()), options.timer());
         BenchmarkRecord result = new BenchmarkRecord(name, options.group(), "ns", stats.summary(), "bench",
-                PairedVerdict.judge(pairs, threshold, INTERLEAVED_BASELINE), null, stats.percentiles(),
+                verdict, null, stats.percentiles(),
                 stats.histogram(), Arrays.stream(pairs.candidate()).boxed().toList(), List.of(), warnings, null);
         results.add(result);
         return result;

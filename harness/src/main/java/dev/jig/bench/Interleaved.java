@@ -36,27 +36,33 @@ final class Interleaved {
     Pairs measure() {
         long baselineIterations = prepare(baseline, "baseline");
         long candidateIterations = prepare(candidate, "candidate");
-        int minPairs = Math.max(MIN_PAIRS, options.minRounds());
-        double[] before = new double[Math.max(minPairs, 64)];
-        double[] after = new double[before.length];
-        int count = 0;
+        Pairs none = new Pairs(new double[0], new double[0], baselineIterations, candidateIterations);
+        return more(none, Math.max(MIN_PAIRS, options.minRounds()));
+    }
+
+    /** {@code pairs} and at least {@code minPairs} more, measured for another {@code maxTime}. */
+    Pairs more(Pairs pairs, int minPairs) {
+        int count = pairs.baseline().length;
+        int least = count + minPairs;
+        double[] before = Arrays.copyOf(pairs.baseline(), Math.max(least, 64));
+        double[] after = Arrays.copyOf(pairs.candidate(), before.length);
         long end = System.nanoTime() + options.maxTime().toNanos();
-        while (count < MAX_PAIRS && (count < minPairs || System.nanoTime() < end)) {
+        while (count < MAX_PAIRS && (count < least || System.nanoTime() < end)) {
             if (count == before.length) {
                 before = Arrays.copyOf(before, count * 2);
                 after = Arrays.copyOf(after, count * 2);
             }
             if (count % 2 == 0) {
-                before[count] = time(baseline, baselineIterations, "baseline");
-                after[count] = time(candidate, candidateIterations, "candidate");
+                before[count] = time(baseline, pairs.baselineIterations(), "baseline");
+                after[count] = time(candidate, pairs.candidateIterations(), "candidate");
             } else {
-                after[count] = time(candidate, candidateIterations, "candidate");
-                before[count] = time(baseline, baselineIterations, "baseline");
+                after[count] = time(candidate, pairs.candidateIterations(), "candidate");
+                before[count] = time(baseline, pairs.baselineIterations(), "baseline");
             }
             count++;
         }
-        return new Pairs(Arrays.copyOf(before, count), Arrays.copyOf(after, count), baselineIterations,
-                candidateIterations);
+        return new Pairs(Arrays.copyOf(before, count), Arrays.copyOf(after, count), pairs.baselineIterations(),
+                pairs.candidateIterations());
     }
 
     private long prepare(Measurement.Round round, String which) {
