@@ -156,7 +156,7 @@ final class Measurement {
     }
 
     /** Total JIT compilation time so far, or 0 where the JVM does not report it. */
-    private static long jitMillis() {
+    static long jitMillis() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }

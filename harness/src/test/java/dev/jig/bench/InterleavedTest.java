@@ -193,6 +193,19 @@ class InterleavedTest {
     }
 
     @Test
+    void pairsWhoseRatiosDriftedWereWarmup() {
+        double[] before = new double[40];
+        double[] after = new double[40];
+        java.util.Arrays.fill(before, 100);
+        java.util.Arrays.fill(after, 100);
+        assertFalse(Interleaved.drifted(new Interleaved.Pairs(before, after, 1, 1)));
+
+        java.util.Arrays.fill(after, 0, 10, 120);   // the candidate's loop compiled late: its first rounds slower
+
+        assertTrue(Interleaved.drifted(new Interleaved.Pairs(before, after, 1, 1)));
+    }
+
+    @Test
     void theSignTestIsTheExactBinomialTail() {
         assertEquals(1.0, PairedVerdict.atLeast(0, 10), 1e-12);
         assertEquals(1.0 / 1024, PairedVerdict.atLeast(10, 10), 1e-12);
