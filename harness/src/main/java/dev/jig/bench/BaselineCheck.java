@@ -151,14 +151,12 @@ public final class BaselineCheck {
 
     private static String describeInterleaved(String scope, BenchmarkRecord b) {
         BaselineComparison c = b.baseline();
-        double noise = c.noisePercent() == null ? 0 : c.noisePercent();
-        double z = 2.5758;   // two-sided 1 - ALPHA = 99 % of a normal distribution
         return String.format(Locale.ROOT, "benchmark '%s' in %s is %.1f %% slower than its baseline action, measured "
-                        + "interleaved (mean %.1f ns -> %.1f ns; threshold %s of %d round pairs' ratios, %.0f %% "
-                        + "interval %+.1f … %+.1f %%, candidate slower in significantly many pairs, p=%.2g). If the "
-                        + "slowdown is expected, raise the threshold of Bench.compare.",
+                        + "interleaved (mean %.1f ns -> %.1f ns; threshold %s of %d round pairs' ratios, noise ±%.1f %%, "
+                        + "candidate slower in significantly many pairs by a sign test, p=%.2g). If the slowdown is "
+                        + "expected, raise the threshold of Bench.compare.",
                 b.name(), scope, c.deltaPercent(), c.mean(), b.stats().mean(), c.threshold(), b.stats().rounds(),
-                100 * (1 - ALPHA), c.deltaPercent() - z * noise, c.deltaPercent() + z * noise, c.pValue());
+                c.noisePercent() == null ? 0 : c.noisePercent(), c.pValue());
     }
 
     private static double[] raw(BenchmarkRecord benchmark) {
