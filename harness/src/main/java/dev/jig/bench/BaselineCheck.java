@@ -45,6 +45,8 @@ public final class BaselineCheck {
     public static final String CALIBRATED = "calibrated";
     /** {@link BaselineComparison#method()} when one of them did not (JMH results, older baselines). */
     public static final String UNCALIBRATED = "uncalibrated";
+    /** {@link BaselineComparison#method()} of {@link Bench#compare}: both versions measured in round pairs. */
+    public static final String INTERLEAVED = "interleaved";
 
     private final Thresholds thresholds;
 
@@ -53,10 +55,16 @@ public final class BaselineCheck {
         this.thresholds = thresholds;
     }
 
-    /** Every benchmark of {@code scope} that {@code baseline} has, compared; the others unchanged. */
+    /**
+     * Every benchmark of {@code scope} that {@code baseline} has, compared; the others unchanged, and so are
+     * those already judged against their baseline action ({@link Bench#compare}), whose verdict is the sharper.
+     */
     public List<BenchmarkRecord> compareAll(String scope, List<BenchmarkRecord> current, Baseline baseline) {
         Map<String, BenchmarkRecord> saved = baseline.benchmarks();
         return current.stream().map(b -> {
+            if (b.baseline() != null && INTERLEAVED.equals(b.baseline().method())) {
+                return b;
+            }
             String key = Baseline.key(scope, b.name());
             return Optional.ofNullable(saved.get(key)).map(s -> compare(b, s, baseline.runsOf(key), baseline.id()))
                     .orElse(b);
@@ -120,6 +128,9 @@ public final class BaselineCheck {
 
     private static String describe(String scope, BenchmarkRecord b) {
         BaselineComparison c = b.baseline();
+        if (INTERLEAVED.equals(c.method())) {
+            return describeInterleaved(scope, b);
+        }
         StringBuilder how = new StringBuilder(c.method());
         if (c.machinePercent() != null) {
             how.append(String.format(Locale.ROOT, ", machine %+.1f %%", c.machinePercent()));
@@ -136,6 +147,16 @@ public final class BaselineCheck {
                         + "(mean %.1f ns -> %.1f ns; threshold %s, %s). If the slowdown is expected, save a new "
                         + "baseline (jig.bench.save) or raise the threshold (jig.bench.threshold).",
                 b.name(), scope, c.deltaPercent(), c.baselineId(), c.mean(), b.stats().mean(), c.threshold(), how);
+    }
+
+    private static String describeInterleaved(String scope, BenchmarkRecord b) {
+        BaselineComparison c = b.baseline();
+        return String.format(Locale.ROOT, "benchmark '%s' in %s is %.1f %% slower than its baseline action, measured "
+                        + "interleaved (mean %.1f ns -> %.1f ns; threshold %s of %d round pairs' ratios, noise ±%.1f %%, "
+                        + "candidate slower in significantly many pairs by a sign test, p=%.2g). If the slowdown is "
+                        + "expected, raise the threshold of Bench.compare.",
+                b.name(), scope, c.deltaPercent(), c.mean(), b.stats().mean(), c.threshold(), b.stats().rounds(),
+                c.noisePercent() == null ? 0 : c.noisePercent(), c.pValue());
     }
 
     private static double[] raw(BenchmarkRecord benchmark) {

@@ -1,5 +1,6 @@
 package dev.jig.bench;
 
+import dev.jig.record.BaselineComparison;
 import dev.jig.record.BenchmarkRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,12 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Bench {
+
+    /** {@link dev.jig.record.BaselineComparison#baselineId()} of an interleaved comparison. */
+    public static final String INTERLEAVED_BASELINE = "baseline action";
+
+    /** How many times {@link #compare} measures {@code maxTime} more when its verdict is inconclusive. */
+    static final int MAX_MORE = 2;
 
     private final BenchOptions options;
     private final List<BenchmarkRecord> results;
@@ -97,6 +104,72 @@ public final class Bench {
                 measurement.resolution());
     }
 
+    /**
+     * Measures {@code candidate} against {@code baseline} interleaved, with the default threshold
+     * ({@link Threshold#DEFAULT}); see {@link #compare(String, Threshold, BenchAction, BenchAction)}.
+     */
+    public BenchmarkRecord compare(String name, BenchAction<?> baseline, BenchAction<?> candidate) {
+        return compare(name, Threshold.DEFAULT, baseline, candidate);
+    }
+
+    /**
+     * Measures two versions of an operation in one go and judges whether {@code candidate} is slower than
+     * {@code baseline}: both are warmed up and calibrated, then timed in round pairs, alternately
+     * baseline-candidate and candidate-baseline, so a load change that slows one round slows the other of its
+     * pair alike. The verdict is taken of the pairs' ratios (the threshold's statistic of them, and a sign test
+     * on them; see the README's "Two versions in one run"); a verdict beyond the threshold but not significant
+     * measures {@code maxTime} more, at most twice. Where both versions are at hand (an old
+     * and a new implementation, a setting on and off) this tells a 10 % slowdown from noise on a busy machine,
+     * which a comparison with a run saved earlier cannot always do.
+     *
+     * <pre>{@code
+     * BenchmarkRecord decode = bench.compare("decode", () -> oldCodec.decode(bytes), () -> newCodec.decode(bytes));
+     * decode.baseline().deltaPercent();   // e.g. +12.3: the new codec is 12.3 % slower
+     * decode.baseline().regression();     // true: beyond median:5 % and significant
+     * }</pre>
+     *
+     * The record is the candidate's measurement with the verdict in {@link BenchmarkRecord#baseline()}
+     * ({@code method} {@code "interleaved"}, {@code mean} the baseline action's); it joins {@link #results()}.
+     * A regression fails a Jig test after it ran, with {@link BenchmarkRegressionException} (as a regression
+     * against a saved baseline does); outside JUnit, {@link BaselineCheck#regressions} gives the message.
+     *
+     * @throws BenchmarkFailedException if either action throws, naming which
+     */
+    public BenchmarkRecord compare(String name, Threshold threshold, BenchAction<?> baseline,
+                                   BenchAction<?> candidate) {
+        requireName(name);
+        Objects.requireNonNull(threshold, "threshold");
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(candidate, "candidate");
+        Interleaved interleaved = new Interleaved(options,
+                LoopCopies.fresh(ActionLoop.class, baseline, blackhole, options.timer()),
+                LoopCopies.fresh(ActionLoop.class, candidate, blackhole, options.timer()));
+        Interleaved.Pairs pairs;
+        BaselineComparison verdict;
+        try {
+            pairs = interleaved.measure();
+            verdict = PairedVerdict.judge(pairs, threshold, INTERLEAVED_BASELINE);
+            // Beyond the threshold but not significant: too few undisturbed pairs (a burst of load) to tell.
+            // Measure more pairs, a bounded number of times, rather than pass a slowdown unseen.
+            for (int more = 0; more < MAX_MORE && verdict.deltaPercent() > threshold.percent()
+                    && !verdict.regression(); more++) {
+                pairs = interleaved.more(pairs, Interleaved.MIN_PAIRS);
+                verdict = PairedVerdict.judge(pairs, threshold, INTERLEAVED_BASELINE);
+            }
+        } catch (Interleaved.ActionFailed e) {
+            throw new BenchmarkFailedException("benchmark '" + name + "' failed: its " + e.which()
+                    + " action threw " + e.getCause(), e.getCause());
+        }
+        Stats stats = Stats.of(pairs.candidate(), pairs.candidateIterations());
+        List<String> warnings = Floor.warnings(stats.summary(), pairs.candidateIterations(),
+                TimerResolution.of(options.timer()), options.timer());
+        BenchmarkRecord result = new BenchmarkRecord(name, options.group(), "ns", stats.summary(), "bench",
+                verdict, null, stats.percentiles(),
+                stats.histogram(), Arrays.stream(pairs.candidate()).boxed().toList(), List.of(), warnings, null);
+        results.add(result);
+        return result;
+    }
+
     /** All benchmarks measured so far, in order, each grouped one relative to the fastest of its group. */
     public List<BenchmarkRecord> results() {
         return Groups.relative(results);
@@ -111,10 +184,14 @@ public final class Bench {
         Measurement.Samples get() throws Exception;
     }
 
-    private BenchmarkRecord record(String name, Measure measure, long resolution) {
+    private static void requireName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a benchmark needs a name, got '" + name + "'");
         }
+    }
+
+    private BenchmarkRecord record(String name, Measure measure, long resolution) {
+        requireName(name);
         Measurement.Samples samples;
         try {
             samples = measure.get();

@@ -53,10 +53,8 @@ final class Measurement {
 
     /** Calibrates, warms up, recalibrates (the code got faster) and measures. */
     Samples calibrated() throws Exception {
-        long target = Math.max(options.minTime().toNanos(), resolution * RESOLUTION_FACTOR);
-        long iterations = calibrate(1, target);
-        warmup(iterations);
-        iterations = calibrate(iterations, target);
+        long target = target();
+        long iterations = prepared();
         Samples samples = measure(iterations, options.minRounds(), options.maxTime().toNanos());
         // Warmup can end before a pending compilation lands (on a busy machine the compiler thread waits its
         // turn): then the first rounds are slower than the last and the JIT worked meanwhile. Those rounds were
@@ -68,6 +66,19 @@ final class Measurement {
             samples = measure(iterations, options.minRounds(), options.maxTime().toNanos()).remeasured(remeasured);
         }
         return samples;
+    }
+
+    /** Calibrates, warms up and recalibrates (the code got faster): the iterations a round needs. */
+    long prepared() throws Exception {
+        long target = target();
+        long iterations = calibrate(1, target);
+        warmup(iterations);
+        return calibrate(iterations, target);
+    }
+
+    /** The shortest a round may last: {@code minTime}, and 1000 steps of the timer. */
+    private long target() {
+        return Math.max(options.minTime().toNanos(), resolution * RESOLUTION_FACTOR);
     }
 
     /** Whether the first quarter of the rounds was clearly slower than the last quarter. */
@@ -145,7 +156,7 @@ final class Measurement {
     }
 
     /** Total JIT compilation time so far, or 0 where the JVM does not report it. */
-    private static long jitMillis() {
+    static long jitMillis() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }

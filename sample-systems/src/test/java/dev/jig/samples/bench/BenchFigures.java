@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Prints the benchmark fixture's figures, measured side by side in one run:
- * {@code ./mvnw -B -q verify -Pbench-figures} (runs per kind: {@code -Djig.bench.aa.runs=N}, default 20; JMH with
+ * {@code ./mvnw -B -q verify -pl sample-systems -am -DskipTests -Pbench-figures} (about 8 min; runs per kind:
+ * {@code -Djig.bench.aa.runs=N}, default 20; JMH forks for (a): {@code -Djig.bench.jmh.forks=N}, default 5; JMH with
  * its default settings too, about 9 minutes more: {@code -Djig.bench.jmh.defaults=true}).
  * <ol>
  *   <li>the same operation (the ATM's codec work for one withdrawal) by JMH, in a configuration whose own error
@@ -29,12 +30,19 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *   <li>the verdict with its defaults, for the wall and the CPU timer: a baseline saved
  *       {@value dev.jig.bench.Baselines#KEPT_RUNS} times, then N identical runs (A/A), N runs 10 % slower and N
  *       runs 25 % slower ({@link SlowedWork}), interleaved, each compared with it: how often each is flagged as a
- *       regression; and the same without calibration.</li>
+ *       regression; and the same without calibration;</li>
+ *   <li>the interleaved verdict ({@code Bench.compare}) with its defaults, for both timers: the original work as
+ *       the baseline action against the same work, 10 % and 25 % more as the candidate, N times each.</li>
  * </ol>
+ * The load averages ({@code /proc/loadavg}) are printed at the start and the end.
  */
 public final class BenchFigures {
 
     private static final int AGREEMENT_RUNS = 10;
+    // Forks rather than iterations: on the shared machine the forks' scores differ more than one fork's iterations.
+    private static final int JMH_FORKS = Integer.getInteger("jig.bench.jmh.forks", 5);
+    private static final int JMH_WARMUPS = 2;
+    private static final int JMH_ITERATIONS = 5;
     private static final int[] SLOWDOWNS = {0, 10, 25};
 
     private BenchFigures() {
@@ -44,20 +52,34 @@ public final class BenchFigures {
         int runs = Integer.getInteger("jig.bench.aa.runs", 20);
         System.out.printf(Locale.ROOT, "Jig benchmark figures: %d CPUs, Java %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.println("load average at start: " + loadAverage());
         agreement();
         if (Boolean.getBoolean("jig.bench.jmh.defaults")) {
             jmhDefaults();
         }
         verdicts(runs, BenchTimer.WALL);
         verdicts(runs, BenchTimer.CPU);
+        interleaved(runs, BenchTimer.WALL);
+        interleaved(runs, BenchTimer.CPU);
+        System.out.println("load average at end: " + loadAverage());
     }
 
-    /** JMH, 2 forks × (3 × 1 s warmup + 8 × 1 s), against ten default fixture runs. */
+    /** The 1, 5 and 15 minute load averages (Linux), to print beside the figures. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+            return String.join(" ", Arrays.copyOf(fields, 3));
+        } catch (java.io.IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    /** JMH, 5 forks × (2 × 1 s warmup + 5 × 1 s), against ten default fixture runs. */
     private static void agreement() throws Exception {
         long start = System.nanoTime();
-        BenchmarkRecord jmh = JmhRun.run(JmhRun.codec("atmRoundTrip").verbosity(VerboseMode.SILENT).forks(2)
-                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(8).measurementTime(TimeValue.seconds(1))).get(0);
+        BenchmarkRecord jmh = JmhRun.run(JmhRun.codec("atmRoundTrip").verbosity(VerboseMode.SILENT).forks(JMH_FORKS)
+                .warmupIterations(JMH_WARMUPS).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(JMH_ITERATIONS).measurementTime(TimeValue.seconds(1))).get(0);
         long jmhNanos = System.nanoTime() - start;
         double score = jmh.stats().mean();
         StringBuilder runs = new StringBuilder();
@@ -71,9 +93,9 @@ public final class BenchFigures {
             within += Math.abs(off) <= 10 ? 1 : 0;
             runs.append(String.format(Locale.ROOT, " %.0f (%+.1f %%)", fixture.stats().mean(), off));
         }
-        System.out.printf(Locale.ROOT, "(a) atmRoundTrip: JMH %.1f ± %.1f ns/op (error %.1f %% of the score; 2 forks × "
-                        + "(3 × 1 s warmup + 8 × 1 s), %.1f s)%n", score, error(jmh), 100 * error(jmh) / score,
-                jmhNanos / 1e9);
+        System.out.printf(Locale.ROOT, "(a) atmRoundTrip: JMH %.1f ± %.1f ns/op (error %.1f %% of the score; %d forks × "
+                        + "(%d × 1 s warmup + %d × 1 s), %.1f s)%n", score, error(jmh), 100 * error(jmh) / score,
+                JMH_FORKS, JMH_WARMUPS, JMH_ITERATIONS, jmhNanos / 1e9);
         System.out.println("(a) fixture, defaults, mean ns/op (vs JMH):" + runs);
         System.out.printf(Locale.ROOT, "(a) fixture means within ±10 %% of JMH: %d of %d; fixture %.2f s per run, "
                 + "JMH/fixture = %.0f%n", within, AGREEMENT_RUNS, fixtureNanos / 1e9 / AGREEMENT_RUNS,
@@ -147,6 +169,49 @@ public final class BenchFigures {
                         + "noise median ±%.1f %% (max ±%.1f %%); targets: A/A <= 5 %%, 10 %% slower >= 95 %%, 25 %% "
                         + "slower 100 %%%n", timer.name(), Threshold.DEFAULT, Baselines.KEPT_RUNS,
                 noise[noise.length / 2], noise[noise.length - 1]);
+    }
+
+    /**
+     * The interleaved verdict ({@code Bench.compare}) with its defaults: the original work as the baseline action,
+     * against the same work (A/A), 10 % and 25 % more of it as the candidate, N times each, the kinds interleaved.
+     */
+    private static void interleaved(int runs, BenchTimer timer) {
+        BenchOptions options = BenchOptions.builder().timer(timer).build();
+        int[] flagged = new int[SLOWDOWNS.length];
+        double[][] deltas = new double[SLOWDOWNS.length][runs];
+        double[] noise = new double[runs * SLOWDOWNS.length];
+        long pairs = 0;
+        String message = null;
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < SLOWDOWNS.length; k++) {
+                BenchmarkRecord compared = Bench.create(options).compare("slowed", SlowedWork.slowerVersion(0),
+                        SlowedWork.slowerVersion(SLOWDOWNS[k]));
+                BaselineComparison c = compared.baseline();
+                flagged[k] += c.regression() ? 1 : 0;
+                deltas[k][i] = c.deltaPercent();
+                noise[i * SLOWDOWNS.length + k] = c.noisePercent();
+                pairs += compared.stats().rounds();
+                if (message == null && k == 1 && c.regression()) {
+                    message = BaselineCheck.regressions("BenchFigures#interleaved", List.of(compared)).orElseThrow();
+                }
+            }
+        }
+        for (int k = 0; k < SLOWDOWNS.length; k++) {
+            double[] d = deltas[k].clone();
+            Arrays.sort(d);
+            System.out.printf(Locale.ROOT, "(c) %s timer, %-16s %2d of %d flagged (%3.0f %%); interleaved delta median "
+                            + "%+5.1f %%, range %+.1f … %+.1f %%%n", timer.name(),
+                    (SLOWDOWNS[k] == 0 ? "A/A (identical)" : SLOWDOWNS[k] + " % slower") + ":", flagged[k], runs,
+                    100.0 * flagged[k] / runs, d[runs / 2], d[0], d[runs - 1]);
+        }
+        Arrays.sort(noise);
+        System.out.printf(Locale.ROOT, "(c) %s timer: Bench.compare, threshold %s, %.0f round pairs per comparison, "
+                        + "%.1f s each; noise median ±%.1f %% (max ±%.1f %%); targets as (b)%n", timer.name(),
+                Threshold.DEFAULT, (double) pairs / (runs * SLOWDOWNS.length),
+                (System.nanoTime() - start) / 1e9 / (runs * SLOWDOWNS.length), noise[noise.length / 2],
+                noise[noise.length - 1]);
+        System.out.printf("(c) %s timer, a 10 %% slowdown's message: %s%n", timer.name(), message);
     }
 
     private static BenchmarkRecord withoutCalibration(BenchmarkRecord b) {
