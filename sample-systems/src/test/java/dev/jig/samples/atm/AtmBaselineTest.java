@@ -54,8 +54,12 @@ class AtmBaselineTest {
     @Test
     void anIdenticalRunPassesAndASlowerOneFailsAgainstTheSavedBaseline() throws Exception {
         // In CI the baseline comes from a fresh JVM like the run it checks; here all runs share one JVM, so
-        // a first, unsaved run makes the JIT state of the saved run match the runs compared with it.
-        assertThat(statuses(run(Map.of()))).containsOnly("passed");
+        // unsaved runs first make the JIT state of the saved run match the runs compared with it: in a JVM's
+        // first seconds the calibration loop itself runs up to 3 times slower, then faster (once an identical run
+        // came out "+233 %, machine -63 %" after a single unsaved run).
+        for (int i = 0; i < 3; i++) {
+            assertThat(statuses(run(Map.of()))).containsOnly("passed");
+        }
         assertThat(statuses(run(Map.of("jig.bench.save", "ci")))).containsOnly("passed");
 
         JsonNode same = run(Map.of("jig.bench.compare", "ci"));
