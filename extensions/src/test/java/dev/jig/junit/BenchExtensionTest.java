@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jig.junit.fixtures.BenchCompareTestCase;
 import dev.jig.junit.fixtures.BenchTestCase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +33,14 @@ class BenchExtensionTest {
     }
 
     private JsonNode run(Map<String, String> parameters) throws Exception {
+        return run(BenchTestCase.class, parameters);
+    }
+
+    private JsonNode run(Class<?> testClass, Map<String, String> parameters) throws Exception {
         Path reportDir = dir.resolve("report");
         try (LauncherSession session = LauncherFactory.openSession()) {
             session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(BenchTestCase.class))
+                    .selectors(selectClass(testClass))
                     .configurationParameter("jig.report.dir", reportDir.toString())
                     .configurationParameter("jig.bench.baseline.dir", dir.resolve("baselines").toString())
                     .configurationParameters(parameters)
@@ -92,6 +97,21 @@ class BenchExtensionTest {
                 .contains("slower than baseline 'before'")
                 .contains("threshold median:100%, calibrated, machine ");
         assertThat(slower.path("benchmarks").get(1).path("baseline").path("regression").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aComparisonOfTwoVersionsTakesTheConfiguredThreshold() throws Exception {
+        JsonNode strict = run(BenchCompareTestCase.class, Map.of());
+        assertThat(strict.path("status").asText()).as("twice the work, median:5%%").isEqualTo("failed");
+        assertThat(strict.path("failure").path("message").asText()).startsWith("benchmark 'spin' in ");
+
+        JsonNode wide = run(BenchCompareTestCase.class, Map.of("jig.bench.threshold.spin", "median:400%"));
+        assertThat(wide.path("status").asText()).as("twice the work, median:400%%: %s", wide.path("failure"))
+                .isEqualTo("passed");
+        JsonNode verdict = wide.path("benchmarks").get(0).path("baseline");
+        assertThat(verdict.path("method").asText()).isEqualTo("interleaved");
+        assertThat(verdict.path("threshold").asText()).isEqualTo("median:400%");
+        assertThat(verdict.path("deltaPercent").asDouble()).isGreaterThan(30);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -34,11 +35,15 @@ public final class Bench {
     private final BenchOptions options;
     private final List<BenchmarkRecord> results;
     private final Blackhole blackhole;
+    /** The threshold of {@link #compare(String, BenchAction, BenchAction)}, by benchmark name and group. */
+    private final BiFunction<String, String, Threshold> thresholds;
 
-    private Bench(BenchOptions options, List<BenchmarkRecord> results, Blackhole blackhole) {
+    private Bench(BenchOptions options, List<BenchmarkRecord> results, Blackhole blackhole,
+                  BiFunction<String, String, Threshold> thresholds) {
         this.options = Objects.requireNonNull(options, "options");
         this.results = results;
         this.blackhole = blackhole;
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
     }
 
     /** A bench with the default options. */
@@ -48,12 +53,22 @@ public final class Bench {
 
     /** A bench with these options. */
     public static Bench create(BenchOptions options) {
-        return new Bench(options, new ArrayList<>(), new Blackhole());
+        return new Bench(options, new ArrayList<>(), new Blackhole(), (name, group) -> Threshold.DEFAULT);
     }
 
     /** A view of this bench with other options; its results are this bench's. */
     public Bench with(BenchOptions other) {
-        return new Bench(other, results, blackhole);
+        return new Bench(other, results, blackhole, thresholds);
+    }
+
+    /**
+     * A view of this bench whose {@link #compare(String, BenchAction, BenchAction)} takes its threshold from
+     * {@code thresholds}, given the benchmark's name and group (a Jig test's bench: from {@code
+     * @BenchConfig(threshold)} and {@code jig.bench.threshold}, as a saved-baseline comparison does); its results
+     * are this bench's.
+     */
+    public Bench thresholds(BiFunction<String, String, Threshold> thresholds) {
+        return new Bench(options, results, blackhole, thresholds);
     }
 
     /** A view of this bench measuring into {@code group}; its results are this bench's. */
@@ -105,11 +120,13 @@ public final class Bench {
     }
 
     /**
-     * Measures {@code candidate} against {@code baseline} interleaved, with the default threshold
-     * ({@link Threshold#DEFAULT}); see {@link #compare(String, Threshold, BenchAction, BenchAction)}.
+     * Measures {@code candidate} against {@code baseline} interleaved, with this bench's threshold for the name
+     * ({@link #thresholds}; by default {@link Threshold#DEFAULT}); see {@link #compare(String, Threshold,
+     * BenchAction, BenchAction)}.
      */
     public BenchmarkRecord compare(String name, BenchAction<?> baseline, BenchAction<?> candidate) {
-        return compare(name, Threshold.DEFAULT, baseline, candidate);
+        requireName(name);
+        return compare(name, thresholds.apply(name, options.group()), baseline, candidate);
     }
 
     /**

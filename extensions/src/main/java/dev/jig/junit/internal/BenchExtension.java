@@ -49,7 +49,10 @@ public final class BenchExtension implements ParameterResolver, AfterEachCallbac
         Recording.forTest(context).timeline().phaseSinceLast(Lifecycle.BEFORE_BODY);
         try (var span = Recording.forTest(context).timeline().span("benchmarks: create bench")) {
             BenchSettings settings = settings(context);
-            Bench bench = Bench.create(settings.options(annotations(context)));
+            List<BenchConfig> annotations = annotations(context);
+            // Bench.compare's verdict takes the same thresholds as a comparison with a saved baseline.
+            Bench bench = Bench.create(settings.options(annotations))
+                    .thresholds((name, group) -> settings.threshold(annotations, name, group));
             context.getStore(NAMESPACE).put(Bench.class, bench);
             return bench;
         }
