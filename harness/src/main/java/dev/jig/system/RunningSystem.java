@@ -419,14 +419,16 @@ public final class RunningSystem implements AutoCloseable {
         }
     }
 
-    /** The host port the current instance publishes {@code port} on (a container on a bridge), or -1. */
+    /**
+     * The host port the test reaches {@code port} at on the current instance, or -1: what a container on a bridge
+     * publishes it on again after a restart (the other backends reach it at the port itself and ignore this).
+     */
     private int hostPortOf(Integer port) {
         if (port == null) {
             return -1;
         }
         try {
-            int hostPort = current().hostPort(port);
-            return hostPort == port ? -1 : hostPort;
+            return current().hostPort(port);
         } catch (IllegalStateException e) {
             return -1; // not published
         }
