@@ -54,20 +54,8 @@ final class Interleaved {
 
     /** Whether the first quarter's median ratio differs from the last quarter's by more than {@value #DRIFT}. */
     static boolean drifted(Pairs pairs) {
-        double[] ratios = PairedVerdict.ratios(pairs);
-        int quarter = ratios.length / 4;
-        if (quarter < 2) {
-            return false;
-        }
-        double early = median(Arrays.copyOfRange(ratios, 0, quarter));
-        double late = median(Arrays.copyOfRange(ratios, ratios.length - quarter, ratios.length));
-        return Math.abs(early / late - 1) > DRIFT;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return Stats.firstOverLastQuarter(PairedVerdict.ratios(pairs)).stream()
+                .anyMatch(ratio -> Math.abs(ratio - 1) > DRIFT);
     }
 
     /** {@code pairs} and at least {@code minPairs} more, measured for another {@code maxTime}. */

@@ -83,20 +83,7 @@ final class Measurement {
 
     /** Whether the first quarter of the rounds was clearly slower than the last quarter. */
     static boolean stillGettingFaster(Samples samples) {
-        double[] rounds = samples.perOperation();
-        int quarter = rounds.length / 4;
-        if (quarter < 2) {
-            return false;
-        }
-        double early = median(Arrays.copyOfRange(rounds, 0, quarter));
-        double late = median(Arrays.copyOfRange(rounds, rounds.length - quarter, rounds.length));
-        return early > late * DRIFT;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return Stats.firstOverLastQuarter(samples.perOperation()).stream().anyMatch(ratio -> ratio > DRIFT);
     }
 
     /** Exactly {@code rounds} rounds of {@code iterations} after {@code warmupRounds}, no calibration. */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.HdrHistogram.DoubleHistogram;
 import org.HdrHistogram.DoubleHistogramIterationValue;
 import org.apiguardian.api.API;
@@ -42,6 +43,26 @@ public final class Stats {
         for (double sample : samples) {
             histogram.recordValue(Math.max(sample, Double.MIN_NORMAL));
         }
+    }
+
+    /**
+     * The median of the first quarter of {@code values} over the median of the last quarter (each the upper
+     * median), in the order measured: how much they drifted while they were measured; empty for fewer than 8.
+     */
+    static OptionalDouble firstOverLastQuarter(double[] values) {
+        int quarter = values.length / 4;
+        if (quarter < 2) {
+            return OptionalDouble.empty();
+        }
+        double early = upperMedian(Arrays.copyOfRange(values, 0, quarter));
+        double late = upperMedian(Arrays.copyOfRange(values, values.length - quarter, values.length));
+        return OptionalDouble.of(early / late);
+    }
+
+    private static double upperMedian(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** Statistics of {@code samples} (per-operation times) of rounds of {@code iterations} operations each. */
