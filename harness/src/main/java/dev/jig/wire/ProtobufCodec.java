@@ -29,6 +29,27 @@ final class ProtobufCodec implements Codec {
         }
     };
 
+    /**
+     * Once per class and JVM (a client readies its reply type at every connect): the empty payload (the default
+     * instance) decoded, encoded and checked, so that protobuf's classes for it are loaded and initialised.
+     */
+    private static final ClassValue<Boolean> PREPARED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            if (!Message.class.isAssignableFrom(type)) {
+                return false;
+            }
+            ProtobufCodec codec = new ProtobufCodec(List.of());
+            try {
+                codec.isWellFormed(codec.encode(codec.decode(new byte[0], type)));
+                return true;
+            } catch (RuntimeException e) {
+                // readying is only a head start: a type that cannot be readied fails, with its reason, when used
+                return false;
+            }
+        }
+    };
+
     private final List<Class<? extends Message>> shownTypes;
 
     private ProtobufCodec(List<Class<? extends Message>> shownTypes) {
@@ -76,14 +97,7 @@ final class ProtobufCodec implements Codec {
     /** Decodes the empty payload (the default instance) as {@code type} and encodes it again. */
     @Override
     public void prepare(Class<?> type) {
-        if (!Message.class.isAssignableFrom(type)) {
-            return;
-        }
-        try {
-            isWellFormed(encode(decode(new byte[0], type)));
-        } catch (RuntimeException e) {
-            // readying is only a head start: a type that cannot be readied fails, with its reason, when used
-        }
+        PREPARED.get(type);
     }
 
     @Override
