@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -22,6 +23,10 @@ import org.apiguardian.api.API;
  *       spread of its runs, and its median run is the reference; with fewer runs, an assumed spread of
  *       {@value #ASSUMED_SPREAD_PERCENT} % (what we measured on a shared 2-core machine) stands in. The
  *       current run's own uncertainty (from the spread of its rounds) adds to it.</li>
+ *   <li><b>Brought to one machine speed.</b> A benchmark need not slow down exactly as much as the calibration
+ *       loop when the machine is busy: how much it does (the elasticity) is fitted across the saved runs, and
+ *       every run's value is brought to their median machine speed ({@link MachineScaling}). A run at a speed
+ *       no saved run had adds the fit's uncertainty to the noise.</li>
  *   <li><b>Verdict.</b> A regression is a difference beyond the threshold <em>and</em> significant against
  *       that noise (one-sided p &lt; {@value #ALPHA}, normal approximation).</li>
  * </ol>
@@ -41,6 +46,8 @@ public final class BaselineCheck {
     public static final int MIN_RUNS = 3;
     /** The run-to-run spread (one standard deviation, percent) assumed for a baseline of fewer runs. */
     public static final double ASSUMED_SPREAD_PERCENT = 2.0;
+    /** How many noise widths below the threshold a delta still counts as a close call ({@link #closeCall}). */
+    public static final double CLOSE_CALL_NOISES = 2;
     /** {@link BaselineComparison#method()} when both runs kept calibration. */
     public static final String CALIBRATED = "calibrated";
     /** {@link BaselineComparison#method()} when one of them did not (JMH results, older baselines). */
@@ -93,30 +100,52 @@ public final class BaselineCheck {
         boolean calibrated = nowRounds.isPresent() && savedRounds.isPresent();
         double[] now = calibrated ? nowRounds.get() : raw(current);
         double[] then = calibrated ? savedRounds.get() : raw(saved);
-        double nowValue = threshold.of(Stats.of(now, 1).summary());
+        double machineNow = calibrated ? Calibrated.machine(current) : Double.NaN;
 
-        double[] runValues = calibrated ? runs.stream().filter(r -> r.calibrated() != null)
-                .mapToDouble(r -> threshold.of(r.calibrated())).toArray() : new double[0];
+        List<SavedRun> calibratedRuns = calibrated ? runs.stream().filter(r -> r.calibrated() != null).toList()
+                : List.of();
+        MachineScaling scaling = calibratedRuns.size() >= MIN_RUNS ? MachineScaling.fit(calibratedRuns, threshold)
+                : MachineScaling.none(calibrated ? Calibrated.machine(saved) : Double.NaN);
+        double nowValue = scaling.adjust(threshold.of(Stats.of(now, 1).summary()), machineNow);
         double reference;
         double noise;   // relative, one standard deviation of the difference
-        if (runValues.length >= MIN_RUNS) {
+        if (calibratedRuns.size() >= MIN_RUNS) {
+            double[] runValues = calibratedRuns.stream().mapToDouble(r -> scaling.adjust(
+                    threshold.of(r.calibrated()), r.machine() == null ? Double.NaN : r.machine())).toArray();
             reference = median(runValues);
             double spread = Math.max(standardDeviation(runValues) / reference, relativeError(then, threshold));
-            noise = Math.hypot(spread / Math.sqrt(runValues.length),
-                    Math.max(spread, relativeError(now, threshold)));
+            noise = Math.sqrt(square(spread / Math.sqrt(runValues.length))
+                    + square(Math.max(spread, relativeError(now, threshold)))
+                    + square(scaling.extrapolationError(machineNow)));
         } else {
-            reference = threshold.of(Stats.of(then, 1).summary());
+            reference = scaling.adjust(threshold.of(Stats.of(then, 1).summary()),
+                    calibrated ? Calibrated.machine(saved) : Double.NaN);
             noise = Math.sqrt(square(ASSUMED_SPREAD_PERCENT / 100) + square(relativeError(then, threshold))
-                    + square(relativeError(now, threshold)));
+                    + square(relativeError(now, threshold)) + square(scaling.extrapolationError(machineNow)));
         }
         double delta = reference == 0 ? 0 : (nowValue / reference - 1) * 100;
         double z = noise == 0 ? Math.signum(delta) * Double.MAX_VALUE : delta / 100 / noise;
         double pSlower = 1 - normalCdf(z);
         double pDifferent = Math.min(1.0, 2 * Math.min(pSlower, 1 - pSlower));
-        Double machine = calibrated ? (Calibrated.machine(current) / Calibrated.machine(saved) - 1) * 100 : null;
+        Double machine = calibrated ? (machineNow / Calibrated.machine(saved) - 1) * 100 : null;
         return current.withBaseline(new BaselineComparison(saved.stats().mean(), delta, pDifferent < ALPHA,
                 baselineId, threshold.toString(), calibrated ? CALIBRATED : UNCALIBRATED, pSlower,
-                delta > threshold.percent() && pSlower < ALPHA, runValues.length, noise * 100, machine));
+                delta > threshold.percent() && pSlower < ALPHA, calibratedRuns.size(), noise * 100, machine,
+                calibrated ? scaling.elasticity() : null));
+    }
+
+    /**
+     * Whether a just-measured benchmark is a close call against {@code baseline}: a regression, or a delta within
+     * {@value #CLOSE_CALL_NOISES} noise widths below the threshold. Such a run is worth measuring once more before
+     * the verdict ({@link Bench#confirmWhen}); a benchmark the baseline does not have never is.
+     */
+    public Predicate<BenchmarkRecord> closeCall(String scope, Baseline baseline) {
+        return benchmark -> compareAll(scope, List.of(benchmark), baseline).stream().findFirst()
+                .map(BenchmarkRecord::baseline).filter(c -> !INTERLEAVED.equals(c.method()))
+                .map(c -> c.regression() || c.deltaPercent() > thresholds.forBenchmark(benchmark.name(),
+                        benchmark.group()).percent() - CLOSE_CALL_NOISES * (c.noisePercent() == null ? 0
+                        : c.noisePercent()))
+                .orElse(false);
     }
 
     /** A message naming each regressed benchmark, or empty when none regressed. */
@@ -134,6 +163,9 @@ public final class BaselineCheck {
         StringBuilder how = new StringBuilder(c.method());
         if (c.machinePercent() != null) {
             how.append(String.format(Locale.ROOT, ", machine %+.1f %%", c.machinePercent()));
+        }
+        if (c.elasticity() != null && c.elasticity() != 1) {
+            how.append(String.format(Locale.ROOT, ", elasticity %.2f", c.elasticity()));
         }
         if (c.noisePercent() != null) {
             how.append(String.format(Locale.ROOT, ", noise ±%.1f %% (%s)", c.noisePercent(), c.runs() != null

@@ -3,6 +3,7 @@ package dev.jig.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.jig.record.BenchStats;
 import dev.jig.record.BenchmarkRecord;
 import dev.jig.support.AtomicFiles;
 import java.io.IOException;
@@ -37,7 +38,7 @@ import org.apiguardian.api.API;
 public final class Baselines {
 
     /** How many saves of one benchmark under one id a baseline keeps (the oldest go first). */
-    public static final int KEPT_RUNS = 5;
+    public static final int KEPT_RUNS = 10;
 
     /** The reference meaning "the most recently created saved run". */
     public static final String LATEST = "latest";
@@ -87,7 +88,9 @@ public final class Baselines {
                 benchmarks.forEach((key, b) -> {
                     merged.put(key, b.withBaseline(null).withRelative(null));
                     List<SavedRun> kept = new ArrayList<>(runs.getOrDefault(key, List.of()));
-                    kept.add(new SavedRun(now, Calibrated.stats(b).orElse(null)));
+                    Optional<BenchStats> calibrated = Calibrated.stats(b);
+                    kept.add(new SavedRun(now, calibrated.orElse(null),
+                            calibrated.isPresent() ? Calibrated.machine(b) : null));
                     runs.put(key, List.copyOf(kept.subList(Math.max(0, kept.size() - KEPT_RUNS), kept.size())));
                 });
                 Baseline saved = new Baseline(id, existing.map(Baseline::created).orElse(now), machine, jvm,

@@ -5,8 +5,10 @@ import dev.jig.record.BenchmarkRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -37,13 +39,16 @@ public final class Bench {
     private final Blackhole blackhole;
     /** The threshold of {@link #compare(String, BenchAction, BenchAction)}, by benchmark name and group. */
     private final BiFunction<String, String, Threshold> thresholds;
+    /** Which measurements of {@link #run} are measured once more before they count ({@link #confirmWhen}). */
+    private final Predicate<BenchmarkRecord> closeCall;
 
     private Bench(BenchOptions options, List<BenchmarkRecord> results, Blackhole blackhole,
-                  BiFunction<String, String, Threshold> thresholds) {
+                  BiFunction<String, String, Threshold> thresholds, Predicate<BenchmarkRecord> closeCall) {
         this.options = Objects.requireNonNull(options, "options");
         this.results = results;
         this.blackhole = blackhole;
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+        this.closeCall = Objects.requireNonNull(closeCall, "closeCall");
     }
 
     /** A bench with the default options. */
@@ -53,12 +58,12 @@ public final class Bench {
 
     /** A bench with these options. */
     public static Bench create(BenchOptions options) {
-        return new Bench(options, new ArrayList<>(), new Blackhole(), (name, group) -> Threshold.DEFAULT);
+        return new Bench(options, new ArrayList<>(), new Blackhole(), (name, group) -> Threshold.DEFAULT, r -> false);
     }
 
     /** A view of this bench with other options; its results are this bench's. */
     public Bench with(BenchOptions other) {
-        return new Bench(other, results, blackhole, thresholds);
+        return new Bench(other, results, blackhole, thresholds, closeCall);
     }
 
     /**
@@ -68,7 +73,19 @@ public final class Bench {
      * are this bench's.
      */
     public Bench thresholds(BiFunction<String, String, Threshold> thresholds) {
-        return new Bench(options, results, blackhole, thresholds);
+        return new Bench(options, results, blackhole, thresholds, closeCall);
+    }
+
+    /**
+     * A view of this bench whose {@link #run} measures a benchmark a second time, with a fresh measuring loop,
+     * when {@code closeCall} says its first measurement is a close call, and keeps the rounds of both. A Jig test
+     * comparing with a saved baseline passes {@link BaselineCheck#closeCall}: a run that looks like a regression,
+     * or is within two noise widths of the threshold, is measured again before it fails a test or passes a
+     * slowdown (one run in twenty or so is an outlier of ±5 % on a shared machine: its own JIT compilation and
+     * moment of the machine). Its results are this bench's.
+     */
+    public Bench confirmWhen(Predicate<BenchmarkRecord> closeCall) {
+        return new Bench(options, results, blackhole, thresholds, closeCall);
     }
 
     /** A view of this bench measuring into {@code group}; its results are this bench's. */
@@ -94,9 +111,21 @@ public final class Bench {
     /** Measures {@code action}, consuming every result; throws {@link BenchmarkFailedException} if it throws. */
     public <T> BenchmarkRecord run(String name, BenchAction<T> action) {
         Objects.requireNonNull(action, "action");
-        Measurement measurement = new Measurement(options,
+        requireName(name);
+        Measurement first = new Measurement(options,
                 LoopCopies.fresh(ActionLoop.class, action, blackhole, options.timer()));
-        return record(name, () -> measurement.calibrated(), measurement.resolution());
+        Measurement.Samples samples = measure(name, first::calibrated);
+        BenchmarkRecord result = toRecord(name, samples, first.resolution(), List.of());
+        if (closeCall.test(result)) {
+            Measurement again = new Measurement(options,
+                    LoopCopies.fresh(ActionLoop.class, action, blackhole, options.timer()));
+            Measurement.Samples both = samples.followedBy(measure(name, again::calibrated));
+            result = toRecord(name, both, first.resolution(), List.of(String.format(Locale.ROOT, "measured twice: "
+                    + "the first run (%d rounds, median %.1f ns) was a close call against the baseline, so a second "
+                    + "run's rounds were added", samples.perOperation().length, result.stats().median())));
+        }
+        results.add(result);
+        return result;
     }
 
     /** Measures an action that returns nothing. */
@@ -115,8 +144,11 @@ public final class Bench {
         Pedantic<Object> untyped = (Pedantic<Object>) spec;
         Measurement measurement = new Measurement(options,
                 LoopCopies.fresh(PedanticLoop.class, untyped, blackhole, options.timer()));
-        return record(name, () -> measurement.fixed(spec.rounds(), spec.iterations(), spec.warmupRounds()),
-                measurement.resolution());
+        requireName(name);
+        BenchmarkRecord result = toRecord(name, measure(name, () -> measurement.fixed(spec.rounds(),
+                spec.iterations(), spec.warmupRounds())), measurement.resolution(), List.of());
+        results.add(result);
+        return result;
     }
 
     /**
@@ -207,14 +239,15 @@ public final class Bench {
         }
     }
 
-    private BenchmarkRecord record(String name, Measure measure, long resolution) {
-        requireName(name);
-        Measurement.Samples samples;
+    private static Measurement.Samples measure(String name, Measure measure) {
         try {
-            samples = measure.get();
+            return measure.get();
         } catch (Exception e) {
             throw new BenchmarkFailedException("benchmark '" + name + "' failed: its action threw " + e, e);
         }
+    }
+
+    private BenchmarkRecord toRecord(String name, Measurement.Samples samples, long resolution, List<String> notes) {
         Stats stats = Stats.of(samples.perOperation(), samples.iterations());
         List<String> warnings = new ArrayList<>(
                 Floor.warnings(stats.summary(), samples.iterations(), resolution, options.timer()));
@@ -225,11 +258,10 @@ public final class Bench {
                     + "last, also after measuring again " + samples.remeasured() + " times): give it a longer "
                     + "warmup (warmup = \"2s\")");
         }
-        BenchmarkRecord result = new BenchmarkRecord(name, options.group(), "ns", stats.summary(), "bench", null,
+        warnings.addAll(notes);
+        return new BenchmarkRecord(name, options.group(), "ns", stats.summary(), "bench", null,
                 null, stats.percentiles(), stats.histogram(),
                 Arrays.stream(samples.perOperation()).boxed().toList(),
                 Arrays.stream(samples.calibration()).boxed().toList(), warnings, null);
-        results.add(result);
-        return result;
     }
 }

@@ -25,6 +25,16 @@ final class Measurement {
         Samples remeasured(int times) {
             return new Samples(perOperation, calibration, iterations, resolution, times, compiledWhileMeasuring);
         }
+
+        /** These rounds and then {@code next}'s, as one measurement (a benchmark measured twice). */
+        Samples followedBy(Samples next) {
+            double[] rounds = Arrays.copyOf(perOperation, perOperation.length + next.perOperation.length);
+            System.arraycopy(next.perOperation, 0, rounds, perOperation.length, next.perOperation.length);
+            double[] units = Arrays.copyOf(calibration, calibration.length + next.calibration.length);
+            System.arraycopy(next.calibration, 0, units, calibration.length, next.calibration.length);
+            return new Samples(rounds, units, Math.max(iterations, next.iterations), resolution,
+                    Math.max(remeasured, next.remeasured), compiledWhileMeasuring && next.compiledWhileMeasuring);
+        }
     }
 
     /** The calibration loop after each round lasts about this fraction of the round. */

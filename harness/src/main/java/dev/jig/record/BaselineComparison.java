@@ -1,5 +1,6 @@
 package dev.jig.record;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.apiguardian.api.API;
 
@@ -18,10 +19,27 @@ import org.apiguardian.api.API;
  * @param runs           how many saved runs of the benchmark the baseline had
  * @param noisePercent   the noise the difference was judged by: one standard deviation, in percent
  * @param machinePercent how much slower (positive) the machine ran the calibration loop now than at save time
+ * @param elasticity     how the benchmark's time scaled with the calibration loop's across the saved runs (1: in
+ *                       proportion, plain calibration; 0.85: 15 % less), by which every run was brought to one
+ *                       machine speed; {@code null} where no calibration was used
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BaselineComparison(double mean, double deltaPercent, boolean significant, String baselineId,
                                  String threshold, String method, Double pValue, boolean regression,
-                                 Integer runs, Double noisePercent, Double machinePercent) {
+                                 Integer runs, Double noisePercent, Double machinePercent,
+                                 Double elasticity) {
+
+    /** The canonical constructor, the one JSON is read with. */
+    @JsonCreator
+    public BaselineComparison {
+    }
+
+    /** A comparison without an elasticity (uncalibrated, interleaved, or read from older results). */
+    public BaselineComparison(double mean, double deltaPercent, boolean significant, String baselineId,
+                              String threshold, String method, Double pValue, boolean regression, Integer runs,
+                              Double noisePercent, Double machinePercent) {
+        this(mean, deltaPercent, significant, baselineId, threshold, method, pValue, regression, runs, noisePercent,
+                machinePercent, null);
+    }
 }

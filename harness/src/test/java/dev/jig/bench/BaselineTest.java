@@ -153,18 +153,21 @@ class BaselineTest {
     }
 
     @Test
-    void savingAnIdAgainAddsARunAndKeepsTheLastFive() {
+    void savingAnIdAgainAddsARunAndKeepsTheLastTenWithTheirMachineSpeed() {
         Baselines baselines = Baselines.at(dir);
-        for (int i = 1; i <= 7; i++) {
-            baselines.save("ci", Map.of("T#a/x", run("x", i, 1.0, i)));
+        for (int i = 1; i <= 13; i++) {
+            baselines.save("ci", Map.of("T#a/x", run("x", i, 1.0 + i / 100.0, i)));
         }
 
         Baseline saved = baselines.find("ci").orElseThrow();
         List<SavedRun> runs = saved.runsOf("T#a/x");
+        assertEquals(10, Baselines.KEPT_RUNS);
         assertEquals(Baselines.KEPT_RUNS, runs.size());
-        assertEquals(3 * 10, runs.get(0).calibrated().median(), 1, "the oldest kept: the third save");
-        assertEquals(7 * 10, runs.get(4).calibrated().median(), 1);
-        assertEquals(7000, saved.benchmarks().get("T#a/x").stats().median(), 100);
+        assertEquals(4 * 10, runs.get(0).calibrated().median(), 1, "the oldest kept: the fourth save");
+        assertEquals(104, runs.get(0).machine(), 1, "its calibration loop's ns per unit");
+        assertEquals(13 * 10, runs.get(9).calibrated().median(), 1);
+        assertEquals(113, runs.get(9).machine(), 1);
+        assertEquals(13000 * 1.13, saved.benchmarks().get("T#a/x").stats().median(), 200);
         assertTrue(saved.runsOf("T#b/y").isEmpty());
     }
 

@@ -1,22 +1,65 @@
 package dev.jig.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jig.record.BenchmarkRecord;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchTest {
 
     private static final BenchOptions QUICK = BenchOptions.builder().warmupTime(Duration.ofMillis(5))
             .minRounds(5).minTime(Duration.ofMillis(1)).maxTime(Duration.ofMillis(20)).build();
+
+    @Test
+    void aCloseCallIsMeasuredOnceMoreAndKeepsTheRoundsOfBoth() {
+        List<BenchmarkRecord> asked = new ArrayList<>();
+        Bench bench = Bench.create(QUICK).confirmWhen(b -> asked.add(b) && b.name().equals("close"));
+
+        BenchmarkRecord close = bench.run("close", () -> sum(200));
+        BenchmarkRecord clear = bench.run("clear", () -> sum(200));
+
+        assertEquals(2, asked.size(), "asked once per benchmark, about its first measurement");
+        int firstRounds = asked.get(0).samples().size();
+        assertTrue(close.samples().size() > firstRounds, close.samples().size() + " rounds after " + firstRounds);
+        assertEquals(close.samples().size(), close.calibration().size());
+        assertEquals(close.samples().size(), close.stats().rounds());
+        assertTrue(close.warnings().stream().anyMatch(w -> w.startsWith("measured twice: the first run ("
+                + firstRounds + " rounds")), close.warnings().toString());
+        assertTrue(clear.warnings().stream().noneMatch(w -> w.startsWith("measured twice")),
+                clear.warnings().toString());
+        assertEquals(asked.get(1).samples(), clear.samples());
+        assertEquals(List.of("close", "clear"), bench.results().stream().map(BenchmarkRecord::name).toList());
+    }
+
+    @Test
+    void aCloseCallAgainstASavedBaselineIsARegressionOrNearTheThreshold(@TempDir Path dir) {
+        Baselines baselines = Baselines.at(dir);
+        for (int i = 0; i < 5; i++) {
+            baselines.save("main", Map.of(Baseline.key("T", "codec"),
+                    BaselineTest.run("codec", 1.0, 1.0, i)));
+        }
+        Baseline baseline = baselines.find("main").orElseThrow();
+        Predicate<BenchmarkRecord> closeCall = new BaselineCheck(Thresholds.of(Threshold.DEFAULT))
+                .closeCall("T", baseline);
+
+        assertFalse(closeCall.test(BaselineTest.run("codec", 1.0, 1.0, 9)), "the same: clear");
+        assertTrue(closeCall.test(BaselineTest.run("codec", 1.04, 1.0, 9)), "4 % slower: within noise of 5 %");
+        assertTrue(closeCall.test(BaselineTest.run("codec", 1.30, 1.0, 9)), "30 % slower: a regression, confirmed");
+        assertFalse(closeCall.test(BaselineTest.run("other", 1.30, 1.0, 9)), "not in the baseline: nothing to judge");
+    }
 
     @Test
     void runCalibratesRoundsToLastAtLeastTheMinimumTime() {

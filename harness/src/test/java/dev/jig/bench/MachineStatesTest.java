@@ -1,0 +1,161 @@
+package dev.jig.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jig.record.BaselineComparison;
+import dev.jig.record.BenchmarkRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The saved-baseline verdict on a machine that jumps between a fast and a slow state, where the benchmark slows
+ * down less than the calibration loop does (as the ATM codec did on the shared 2-core machine: time as the loop's
+ * to the power 0.85). Plain calibration calls identical code run in the fast state 8 % slower than a baseline saved
+ * in the slow state; the fitted elasticity does not.
+ */
+class MachineStatesTest {
+
+    private static final double ELASTICITY = 0.85;
+    private static final double FAST = 210;
+    private static final double SLOW = 360;
+    private static final String KEY = Baseline.key("T", "codec");
+
+    private final BaselineCheck check = new BaselineCheck(Thresholds.of(Threshold.DEFAULT));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void identicalCodeInTheOtherStateIsNotARegression() {
+        Baseline baseline = save(SLOW, FAST, SLOW, SLOW, FAST, SLOW, FAST, SLOW, SLOW, FAST);
+
+        BaselineComparison fast = compare(run(1.0, FAST, 100), baseline);
+        BaselineComparison slow = compare(run(1.0, SLOW, 101), baseline);
+
+        assertFalse(fast.regression(), "delta " + fast.deltaPercent());
+        assertFalse(slow.regression(), "delta " + slow.deltaPercent());
+        assertEquals(0, fast.deltaPercent(), 2);
+        assertEquals(0, slow.deltaPercent(), 2);
+        assertEquals(ELASTICITY, fast.elasticity(), 0.03);
+        assertEquals(10, fast.runs());
+    }
+
+    @Test
+    void plainCalibrationWouldHaveCriedWolf() {
+        // What the verdict saw before the fit: a value in calibration units, the fast state's 8 % higher.
+        double fast = Calibrated.stats(run(1.0, FAST, 1)).orElseThrow().median();
+        double slow = Calibrated.stats(run(1.0, SLOW, 2)).orElseThrow().median();
+
+        assertEquals(Math.pow(SLOW / FAST, 1 - ELASTICITY), fast / slow, 0.02);
+        assertTrue(fast / slow > 1.07, "fast/slow " + fast / slow);
+    }
+
+    @Test
+    void aTenPercentSlowdownIsCaughtInEitherState() {
+        Baseline baseline = save(SLOW, FAST, SLOW, SLOW, FAST, SLOW, FAST, SLOW, SLOW, FAST);
+
+        BaselineComparison fast = compare(run(1.10, FAST, 100), baseline);
+        BaselineComparison slow = compare(run(1.10, SLOW, 101), baseline);
+
+        assertTrue(fast.regression(), "delta " + fast.deltaPercent() + ", noise " + fast.noisePercent());
+        assertTrue(slow.regression(), "delta " + slow.deltaPercent() + ", noise " + slow.noisePercent());
+        assertEquals(10, fast.deltaPercent(), 2);
+        assertEquals(10, slow.deltaPercent(), 2);
+    }
+
+    @Test
+    void aStateNoSavedRunHadWidensTheNoiseInsteadOfCryingWolf() {
+        Baseline slowOnly = save(SLOW, SLOW, SLOW, SLOW, SLOW);
+
+        BaselineComparison sameState = compare(run(1.0, SLOW, 100), slowOnly);
+        BaselineComparison otherState = compare(run(1.0, FAST, 101), slowOnly);
+
+        assertEquals(1.0, otherState.elasticity(), "nothing to fit over: plain calibration");
+        assertFalse(otherState.regression(), "delta " + otherState.deltaPercent());
+        assertTrue(otherState.deltaPercent() > 6, "plain calibration's bias stays: " + otherState.deltaPercent());
+        assertTrue(otherState.noisePercent() > sameState.noisePercent() + 3,
+                "noise " + otherState.noisePercent() + " vs " + sameState.noisePercent());
+        assertTrue(compare(run(1.25, FAST, 102), slowOnly).regression(), "a 25 % slowdown is still caught");
+    }
+
+    @Test
+    void runsSavedBeforeTheMachineSpeedWasKeptCompareAsBefore() {
+        List<SavedRun> old = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            old.add(new SavedRun("2026-11-01T00:00:00Z", Calibrated.stats(run(1.0, SLOW, i)).orElseThrow()));
+        }
+        BenchmarkRecord latest = run(1.0, SLOW, 9);
+
+        BaselineComparison same = check.compare(run(1.0, SLOW, 10), latest, old, "old").baseline();
+        BaselineComparison slower = check.compare(run(1.25, SLOW, 11), latest, old, "old").baseline();
+
+        assertFalse(same.regression(), "delta " + same.deltaPercent());
+        assertEquals(1.0, same.elasticity());
+        assertTrue(slower.regression(), "delta " + slower.deltaPercent());
+    }
+
+    @Test
+    void theFitTakesTheExponentAndRefusesMismatchedInput() {
+        double[] machines = {200, 250, 300, 350, 400};
+        double[] values = new double[machines.length];
+        for (int i = 0; i < machines.length; i++) {
+            values[i] = 7 * Math.pow(machines[i], 0.8 - 1);
+        }
+
+        MachineScaling scaling = MachineScaling.fit(values, machines);
+
+        assertTrue(scaling.fitted());
+        assertEquals(0.8, scaling.elasticity(), 1e-9);
+        assertEquals(300, scaling.reference(), 1e-9);
+        assertEquals(scaling.adjust(values[0], 200), scaling.adjust(values[4], 400), 1e-9);
+        assertEquals(0, scaling.extrapolationError(250));
+        assertEquals(0.5, MachineScaling.fit(new double[] {4, 2, 1}, new double[] {100, 200, 400}).elasticity(),
+                "an exponent below the floor is kept at " + MachineScaling.MIN);
+        assertEquals(1.0, MachineScaling.fit(new double[] {1, 2, 4}, new double[] {100, 200, 400}).elasticity(),
+                "a benchmark does not slow down more than the machine: kept at 1");
+        assertFalse(MachineScaling.fit(new double[] {1, 1.01, 0.99}, new double[] {300, 302, 301}).fitted());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MachineScaling.fit(new double[] {1}, new double[] {1, 2}));
+        assertEquals("1 values for 2 machine speeds", e.getMessage());
+    }
+
+    private BaselineComparison compare(BenchmarkRecord current, Baseline baseline) {
+        return check.compareAll("T", List.of(current), baseline).get(0).baseline();
+    }
+
+    /** Saves one identical run per machine state given, under one id, as CI's main builds do. */
+    private Baseline save(double... states) {
+        Baselines baselines = Baselines.at(dir.resolve("b" + states.length + "-" + (int) states[states.length - 1]
+                + "-" + System.nanoTime()));
+        Baseline saved = null;
+        for (int i = 0; i < states.length; i++) {
+            saved = baselines.save("main", Map.of(KEY, run(1.0, states[i], i)));
+        }
+        return baselines.find("main").orElse(saved);
+    }
+
+    /**
+     * A run of {@code code} times the work with the machine in {@code state}: the calibration loop takes
+     * {@code state} ns per unit (1 % noise), a round {@code code × 1000 × (state / 100)^0.85} ns (4 % noise).
+     */
+    static BenchmarkRecord run(double code, double state, long seed) {
+        Random random = new Random(seed);
+        int n = 200;
+        double[] samples = new double[n];
+        List<Double> calibration = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            samples[i] = code * 1000 * Math.pow(state / 100, ELASTICITY) * (1 + 0.04 * random.nextGaussian());
+            calibration.add(state * (1 + 0.01 * random.nextGaussian()));
+        }
+        return new BenchmarkRecord("codec", null, "ns", Stats.of(samples, 1).summary(), "bench", null, null, null,
+                null, java.util.Arrays.stream(samples).boxed().toList(), calibration, null, null);
+    }
+}
