@@ -22,11 +22,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Prints the benchmark fixture's figures, measured side by side in one run:
  * {@code ./mvnw -B -q verify -pl sample-systems -am -DskipTests -Pbench-figures} (about 8 min; runs per kind:
  * {@code -Djig.bench.aa.runs=N}, default 20; JMH forks for (a): {@code -Djig.bench.jmh.forks=N}, default 5; JMH with
- * its default settings too, about 9 minutes more: {@code -Djig.bench.jmh.defaults=true}).
+ * its default settings too, about 9 minutes more: {@code -Djig.bench.jmh.defaults=true}; only some of the parts:
+ * {@code -Djig.bench.figures=a}, {@code b}, {@code c} or a combination, default {@code abc}).
  * <ol>
- *   <li>the same operation (the ATM's codec work for one withdrawal) by JMH, in a configuration whose own error
- *       is below 5 %, and by the fixture with its defaults, ten times: how many fixture means are within
- *       ±10 % of JMH's;</li>
+ *   <li>the same operation (the ATM's codec work for one withdrawal) by JMH (5 forks × 25 iterations of 200 ms,
+ *       its own error printed) and by the fixture with its defaults, ten times: how many fixture means are within
+ *       ±10 % of JMH's, each with the machine's speed during the run;</li>
  *   <li>the verdict with its defaults, for the wall and the CPU timer: a baseline saved
  *       {@value dev.jig.bench.Baselines#KEPT_RUNS} times, then N identical runs (A/A), N runs 10 % slower and N
  *       runs 25 % slower ({@link SlowedWork}), interleaved, each compared with it: how often each is flagged as a
@@ -39,10 +40,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class BenchFigures {
 
     private static final int AGREEMENT_RUNS = 10;
-    // Forks rather than iterations: on the shared machine the forks' scores differ more than one fork's iterations.
+    // Many short iterations in several forks: the machine's speed jumps between two states for seconds at a time,
+    // so JMH's error falls with the number of iterations more than with their length (5 × 1 s per fork: 12-18 %).
     private static final int JMH_FORKS = Integer.getInteger("jig.bench.jmh.forks", 5);
     private static final int JMH_WARMUPS = 2;
-    private static final int JMH_ITERATIONS = 5;
+    private static final int JMH_ITERATIONS = 25;
+    private static final int JMH_ITERATION_MILLIS = 200;
     private static final int[] SLOWDOWNS = {0, 10, 25};
 
     private BenchFigures() {
@@ -53,14 +56,21 @@ public final class BenchFigures {
         System.out.printf(Locale.ROOT, "Jig benchmark figures: %d CPUs, Java %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.println("load average at start: " + loadAverage());
-        agreement();
-        if (Boolean.getBoolean("jig.bench.jmh.defaults")) {
-            jmhDefaults();
+        String parts = System.getProperty("jig.bench.figures", "abc");
+        if (parts.contains("a")) {
+            agreement();
+            if (Boolean.getBoolean("jig.bench.jmh.defaults")) {
+                jmhDefaults();
+            }
         }
-        verdicts(runs, BenchTimer.WALL);
-        verdicts(runs, BenchTimer.CPU);
-        interleaved(runs, BenchTimer.WALL);
-        interleaved(runs, BenchTimer.CPU);
+        if (parts.contains("b")) {
+            verdicts(runs, BenchTimer.WALL);
+            verdicts(runs, BenchTimer.CPU);
+        }
+        if (parts.contains("c")) {
+            interleaved(runs, BenchTimer.WALL);
+            interleaved(runs, BenchTimer.CPU);
+        }
         System.out.println("load average at end: " + loadAverage());
     }
 
@@ -74,12 +84,12 @@ public final class BenchFigures {
         }
     }
 
-    /** JMH, 5 forks × (2 × 1 s warmup + 5 × 1 s), against ten default fixture runs. */
+    /** JMH, 5 forks × (2 × 1 s warmup + 25 × 200 ms), against ten default fixture runs. */
     private static void agreement() throws Exception {
         long start = System.nanoTime();
         BenchmarkRecord jmh = JmhRun.run(JmhRun.codec("atmRoundTrip").verbosity(VerboseMode.SILENT).forks(JMH_FORKS)
-                .warmupIterations(JMH_WARMUPS).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(JMH_ITERATIONS).measurementTime(TimeValue.seconds(1))).get(0);
+                .warmupIterations(JMH_WARMUPS).warmupTime(TimeValue.seconds(1)).measurementIterations(JMH_ITERATIONS)
+                .measurementTime(TimeValue.milliseconds(JMH_ITERATION_MILLIS))).get(0);
         long jmhNanos = System.nanoTime() - start;
         double score = jmh.stats().mean();
         StringBuilder runs = new StringBuilder();
@@ -91,15 +101,22 @@ public final class BenchFigures {
             fixtureNanos += System.nanoTime() - start;
             double off = percent(fixture.stats().mean(), score);
             within += Math.abs(off) <= 10 ? 1 : 0;
-            runs.append(String.format(Locale.ROOT, " %.0f (%+.1f %%)", fixture.stats().mean(), off));
+            runs.append(String.format(Locale.ROOT, " %.0f (%+.1f %%; machine %.0f)", fixture.stats().mean(), off,
+                    median(fixture.calibration())));
         }
         System.out.printf(Locale.ROOT, "(a) atmRoundTrip: JMH %.1f ± %.1f ns/op (error %.1f %% of the score; %d forks × "
-                        + "(%d × 1 s warmup + %d × 1 s), %.1f s)%n", score, error(jmh), 100 * error(jmh) / score,
-                JMH_FORKS, JMH_WARMUPS, JMH_ITERATIONS, jmhNanos / 1e9);
-        System.out.println("(a) fixture, defaults, mean ns/op (vs JMH):" + runs);
+                        + "(%d × 1 s warmup + %d × %d ms), %.1f s)%n", score, error(jmh), 100 * error(jmh) / score,
+                JMH_FORKS, JMH_WARMUPS, JMH_ITERATIONS, JMH_ITERATION_MILLIS, jmhNanos / 1e9);
+        System.out.println("(a) fixture, defaults, mean ns/op (vs JMH; the machine's speed during the run, calibration "
+                + "ns per unit):" + runs);
         System.out.printf(Locale.ROOT, "(a) fixture means within ±10 %% of JMH: %d of %d; fixture %.2f s per run, "
                 + "JMH/fixture = %.0f%n", within, AGREEMENT_RUNS, fixtureNanos / 1e9 / AGREEMENT_RUNS,
                 jmhNanos / (fixtureNanos / (double) AGREEMENT_RUNS));
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
     }
 
     /** JMH with its default settings (5 forks × (5 × 10 s warmup + 5 × 10 s)), against one default fixture run. */
