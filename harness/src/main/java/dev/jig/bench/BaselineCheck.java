@@ -26,7 +26,8 @@ import org.apiguardian.api.API;
  *   <li><b>Brought to one machine speed.</b> A benchmark need not slow down exactly as much as the calibration
  *       loop when the machine is busy: how much it does (the elasticity) is fitted across the saved runs, and
  *       every run's value is brought to their median machine speed ({@link MachineScaling}). A run at a speed
- *       no saved run had adds the fit's uncertainty to the noise.</li>
+ *       no saved run had adds the fit's uncertainty to the noise; without a fit, the current run is judged at the
+ *       elasticity between 0.5 and 1 that favours it.</li>
  *   <li><b>Verdict.</b> A regression is a difference beyond the threshold <em>and</em> significant against
  *       that noise (one-sided p &lt; {@value #ALPHA}, normal approximation).</li>
  * </ol>
@@ -106,7 +107,7 @@ public final class BaselineCheck {
                 : List.of();
         MachineScaling scaling = calibratedRuns.size() >= MIN_RUNS ? MachineScaling.fit(calibratedRuns, threshold)
                 : MachineScaling.none(calibrated ? Calibrated.machine(saved) : Double.NaN);
-        double nowValue = scaling.adjust(threshold.of(Stats.of(now, 1).summary()), machineNow);
+        double nowValue = scaling.adjustCurrent(threshold.of(Stats.of(now, 1).summary()), machineNow);
         double reference;
         double noise;   // relative, one standard deviation of the difference
         if (calibratedRuns.size() >= MIN_RUNS) {
@@ -121,7 +122,7 @@ public final class BaselineCheck {
             reference = scaling.adjust(threshold.of(Stats.of(then, 1).summary()),
                     calibrated ? Calibrated.machine(saved) : Double.NaN);
             noise = Math.sqrt(square(ASSUMED_SPREAD_PERCENT / 100) + square(relativeError(then, threshold))
-                    + square(relativeError(now, threshold)) + square(scaling.extrapolationError(machineNow)));
+                    + square(relativeError(now, threshold)));
         }
         double delta = reference == 0 ? 0 : (nowValue / reference - 1) * 100;
         double z = noise == 0 ? Math.signum(delta) * Double.MAX_VALUE : delta / 100 / noise;

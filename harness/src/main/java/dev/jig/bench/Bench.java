@@ -31,6 +31,9 @@ public final class Bench {
     /** {@link dev.jig.record.BaselineComparison#baselineId()} of an interleaved comparison. */
     public static final String INTERLEAVED_BASELINE = "baseline action";
 
+    /** How many more runs {@link #run} measures while a benchmark is a close call ({@link #confirmWhen}). */
+    static final int MAX_CONFIRMATIONS = 2;
+
     /** How many times {@link #compare} measures {@code maxTime} more when its verdict is inconclusive. */
     static final int MAX_MORE = 2;
 
@@ -77,8 +80,9 @@ public final class Bench {
     }
 
     /**
-     * A view of this bench whose {@link #run} measures a benchmark a second time, with a fresh measuring loop,
-     * when {@code closeCall} says its first measurement is a close call, and keeps the rounds of both. A Jig test
+     * A view of this bench whose {@link #run} measures a benchmark again, with a fresh measuring loop, while
+     * {@code closeCall} says its rounds so far are a close call (at most {@value #MAX_CONFIRMATIONS} more runs), and
+     * keeps the rounds of all its runs. A Jig test
      * comparing with a saved baseline passes {@link BaselineCheck#closeCall}: a run that looks like a regression,
      * or is within two noise widths of the threshold, is measured again before it fails a test or passes a
      * slowdown (one run in twenty or so is an outlier of ±5 % on a shared machine: its own JIT compilation and
@@ -116,13 +120,17 @@ public final class Bench {
                 LoopCopies.fresh(ActionLoop.class, action, blackhole, options.timer()));
         Measurement.Samples samples = measure(name, first::calibrated);
         BenchmarkRecord result = toRecord(name, samples, first.resolution(), List.of());
-        if (closeCall.test(result)) {
+        int runs = 1;
+        while (runs <= MAX_CONFIRMATIONS && closeCall.test(result)) {
             Measurement again = new Measurement(options,
                     LoopCopies.fresh(ActionLoop.class, action, blackhole, options.timer()));
-            Measurement.Samples both = samples.followedBy(measure(name, again::calibrated));
-            result = toRecord(name, both, first.resolution(), List.of(String.format(Locale.ROOT, "measured twice: "
-                    + "the first run (%d rounds, median %.1f ns) was a close call against the baseline, so a second "
-                    + "run's rounds were added", samples.perOperation().length, result.stats().median())));
+            double before = result.stats().median();
+            samples = samples.followedBy(measure(name, again::calibrated));
+            runs++;
+            result = toRecord(name, samples, first.resolution(), List.of(String.format(Locale.ROOT, "measured %s: "
+                    + "a close call against the baseline (median %.1f ns after %d run%s), so the rounds of %d runs "
+                    + "with fresh measuring loops are judged together", runs == 2 ? "twice" : runs + " times",
+                    before, runs - 1, runs == 2 ? "" : "s", runs)));
         }
         results.add(result);
         return result;

@@ -21,9 +21,11 @@ import java.util.List;
  * of machine speed (in log terms, about 10 %) there is nothing to fit, and the exponent stays 1, that is plain
  * calibration.
  *
- * <p>A run at a machine speed outside the saved runs' range is an extrapolation. Its uncertainty is the slope's
- * standard error times the distance, or {@value #PRIOR_ERROR} per unit of log speed when nothing was fitted. It
- * joins the noise, so such a verdict needs a larger difference rather than crying wolf.
+ * <p>A run at a machine speed outside the saved runs' range is an extrapolation: its uncertainty, the slope's
+ * standard error times the distance, joins the noise. Where nothing was fitted, the current run is judged at the
+ * elasticity in [{@value #MIN}, 1] that makes it look fastest: a regression has to be one whatever the benchmark's
+ * elasticity. That matters when the machine looks much faster now than at save time: a spin loop measured with the
+ * machine "54.9 % faster" by the calibration loop, its own time unchanged, looked 110 % slower by plain calibration.
  *
  * @param elasticity the exponent: 1 when the benchmark slows exactly as the calibration loop does
  * @param reference  the machine speed (calibration ns per unit) values are brought to
@@ -39,8 +41,8 @@ record MachineScaling(double elasticity, double reference, double low, double hi
     static final double MIN = 0.5;
     /** The least spread of log machine speed across saved runs to fit over. */
     static final double MIN_SPREAD = 0.1;
-    /** The exponent's uncertainty assumed when nothing was fitted, per unit of log machine speed. */
-    static final double PRIOR_ERROR = 0.1;
+    /** The exponent's uncertainty recorded when nothing was fitted (the range [MIN, 1] is judged instead). */
+    static final double PRIOR_ERROR = 1 - MIN;
 
     /** Plain calibration: nothing known of how the benchmark scales, values as they are. */
     static MachineScaling none(double reference) {
@@ -105,12 +107,23 @@ record MachineScaling(double elasticity, double reference, double low, double hi
     }
 
     /**
+     * The current run's {@code value} at {@code machine}, brought to the reference speed: by the fitted elasticity,
+     * or where none was fitted by the one in [{@value #MIN}, 1] that gives the smaller value.
+     */
+    double adjustCurrent(double value, double machine) {
+        if (fitted || !(machine > 0) || !(reference > 0)) {
+            return adjust(value, machine);
+        }
+        return Math.min(value, value * Math.pow(machine / reference, 1 - MIN));
+    }
+
+    /**
      * The relative uncertainty that bringing a run at {@code machine} to the reference adds: none inside the fitted
-     * range (the saved runs' spread covers it), else the exponent's uncertainty times the distance from the
-     * reference speed, in log terms.
+     * range (the saved runs' spread covers it) or without a fit ({@link #adjustCurrent} takes the whole range), else
+     * the exponent's standard error times the distance from the reference speed, in log terms.
      */
     double extrapolationError(double machine) {
-        if (!(machine > 0) || !(reference > 0) || fitted && machine >= low && machine <= high) {
+        if (!fitted || !(machine > 0) || !(reference > 0) || machine >= low && machine <= high) {
             return 0;
         }
         return slopeError * Math.abs(Math.log(machine / reference));

@@ -63,7 +63,9 @@ class BaselineTest {
         BaselineComparison c = check.compare(run("a", 1.25, 0.8, 1), run("a", 1.0, 1.0, 2), "b1").baseline();
 
         assertTrue(c.regression(), "delta " + c.deltaPercent());
-        assertEquals(25, c.deltaPercent(), 2);
+        // With one saved run there is no elasticity to fit: judged at the one that favours the run (0.5), 25 %
+        // more work on a machine 20 % faster is at least 1.25 × 0.8^0.5 - 1 = 11.8 % slower.
+        assertEquals(11.8, c.deltaPercent(), 2);
     }
 
     @Test

@@ -33,7 +33,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *       runs 25 % slower ({@link SlowedWork}), interleaved, each compared with it: how often each is flagged as a
  *       regression; and the same without calibration;</li>
  *   <li>the interleaved verdict ({@code Bench.compare}) with its defaults, for both timers: the original work as
- *       the baseline action against the same work, 10 % and 25 % more as the candidate, N times each.</li>
+ *       the baseline action against the same work, 10 % and 25 % more as the candidate, N times each;</li>
+ *   <li>only when asked ({@code -Djig.bench.figures=d}, about 6 min): (b) with a JVM per build, as CI meets it
+ *       ({@link BuildJvm}; {@code -Djig.bench.builds=N} rounds, default 10).</li>
  * </ol>
  * The load averages ({@code /proc/loadavg}) are printed at the start and the end.
  */
@@ -70,6 +72,11 @@ public final class BenchFigures {
         if (parts.contains("c")) {
             interleaved(runs, BenchTimer.WALL);
             interleaved(runs, BenchTimer.CPU);
+        }
+        if (parts.contains("d")) {
+            int builds = Integer.getInteger("jig.bench.builds", 10);
+            acrossJvms(builds, BenchTimer.WALL);
+            acrossJvms(builds, BenchTimer.CPU);
         }
         System.out.println("load average at end: " + loadAverage());
     }
@@ -165,7 +172,7 @@ public final class BenchFigures {
                 // As a Jig test comparing with a baseline does: a close call is measured once more.
                 BenchmarkRecord current = Bench.create(options).confirmWhen(check.closeCall("figures", baseline))
                         .run("slowed", SlowedWork::run);
-                confirmed += current.warnings().stream().anyMatch(w -> w.startsWith("measured twice")) ? 1 : 0;
+                confirmed += current.warnings().stream().anyMatch(w -> w.contains("close call against the baseline")) ? 1 : 0;
                 identical = k == 0 ? current : identical;
                 BaselineComparison c = check.compareAll("figures", List.of(current), baseline).get(0).baseline();
                 flagged[k] += c.regression() ? 1 : 0;
@@ -191,7 +198,7 @@ public final class BenchFigures {
         Arrays.sort(elasticity);
         System.out.printf(Locale.ROOT, "(b) %s timer: threshold %s, baseline of the last %d saved identical runs, "
                         + "noise median ±%.1f %% (max ±%.1f %%), elasticity median %.2f (%.2f … %.2f), %d of %d runs "
-                        + "measured twice (close calls); targets: A/A <= 5 %%, 10 %% slower >= 95 %%, 25 %% slower "
+                        + "measured more than once (close calls); targets: A/A <= 5 %%, 10 %% slower >= 95 %%, 25 %% slower "
                         + "100 %%%n", timer.name(), Threshold.DEFAULT, Baselines.KEPT_RUNS, noise[noise.length / 2],
                 noise[noise.length - 1], elasticity[elasticity.length / 2], elasticity[0],
                 elasticity[elasticity.length - 1], confirmed, runs * SLOWDOWNS.length);
@@ -238,6 +245,41 @@ public final class BenchFigures {
                 (System.nanoTime() - start) / 1e9 / (runs * SLOWDOWNS.length), noise[noise.length / 2],
                 noise[noise.length - 1]);
         System.out.printf("(c) %s timer, a 10 %% slowdown's message: %s%n", timer.name(), message);
+    }
+
+    /**
+     * The saved-baseline verdict as CI meets it, every build in a JVM of its own ({@link BuildJvm}): a baseline saved
+     * by {@value Baselines#KEPT_RUNS} main-branch builds, then N rounds of an identical build (compared, then saved),
+     * a build 10 % slower and one 25 % slower (only compared).
+     */
+    private static void acrossJvms(int builds, BenchTimer timer) throws Exception {
+        java.nio.file.Path dir = Files.createTempDirectory("jig-builds-");
+        long start = System.nanoTime();
+        for (int i = 0; i < Baselines.KEPT_RUNS; i++) {
+            BuildJvm.launch(dir, timer, 0, true);
+        }
+        int[] flagged = new int[SLOWDOWNS.length];
+        int twice = 0;
+        double[][] deltas = new double[SLOWDOWNS.length][builds];
+        for (int i = 0; i < builds; i++) {
+            for (int k = 0; k < SLOWDOWNS.length; k++) {
+                BuildJvm.Verdict v = BuildJvm.launch(dir, timer, SLOWDOWNS[k], SLOWDOWNS[k] == 0).orElseThrow();
+                flagged[k] += v.regression() ? 1 : 0;
+                twice += v.twice() ? 1 : 0;
+                deltas[k][i] = v.delta();
+            }
+        }
+        for (int k = 0; k < SLOWDOWNS.length; k++) {
+            double[] d = deltas[k].clone();
+            Arrays.sort(d);
+            System.out.printf(Locale.ROOT, "(d) %s timer, a JVM per build, %-16s %2d of %d flagged (%3.0f %%); delta "
+                            + "median %+5.1f %%, range %+.1f … %+.1f %%%n", timer.name(),
+                    (SLOWDOWNS[k] == 0 ? "A/A (identical)" : SLOWDOWNS[k] + " % slower") + ":", flagged[k], builds,
+                    100.0 * flagged[k] / builds, d[builds / 2], d[0], d[builds - 1]);
+        }
+        System.out.printf(Locale.ROOT, "(d) %s timer: %d build JVMs in %.0f s, %d of %d compared builds measured "
+                + "more than once%n", timer.name(), Baselines.KEPT_RUNS + builds * SLOWDOWNS.length,
+                (System.nanoTime() - start) / 1e9, twice, builds * SLOWDOWNS.length);
     }
 
     private static BenchmarkRecord withoutCalibration(BenchmarkRecord b) {
