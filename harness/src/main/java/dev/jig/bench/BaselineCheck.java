@@ -20,8 +20,9 @@ import org.apiguardian.api.API;
  *       machine that runs everything 30 % slower today changes nothing.</li>
  *   <li><b>Judged by the run-to-run spread.</b> Rounds of one run are far more alike than runs are. A baseline
  *       saved {@value #MIN_RUNS} or more times under one id ({@link Baselines#KEPT_RUNS} are kept) gives the
- *       spread of its runs, and its median run is the reference; with fewer runs, an assumed spread of
- *       {@value #ASSUMED_SPREAD_PERCENT} % (what we measured on a shared 2-core machine) stands in. The
+ *       spread of its runs (robustly, so one outlier run does not widen it), and its median run is the
+ *       reference; with fewer runs, an assumed spread of {@value #ASSUMED_SPREAD_PERCENT} % (what we measured on
+ *       a shared 2-core machine) stands in. The
  *       current run's own uncertainty (from the spread of its rounds) adds to it.</li>
  *   <li><b>Brought to one machine speed.</b> A benchmark need not slow down exactly as much as the calibration
  *       loop when the machine is busy: how much it does (the elasticity) is fitted across the saved runs, and
@@ -114,7 +115,9 @@ public final class BaselineCheck {
             double[] runValues = calibratedRuns.stream().mapToDouble(r -> scaling.adjust(
                     threshold.of(r.calibrated()), r.machine() == null ? Double.NaN : r.machine())).toArray();
             reference = median(runValues);
-            double spread = Math.max(standardDeviation(runValues) / reference, relativeError(then, threshold));
+            // Robust: one saved run that was itself an outlier (a main build in a bad moment) must not widen the
+            // noise for the ten builds after it (we saw ±8.6 % after one run 18 % off, and a 10 % slowdown pass).
+            double spread = Math.max(robustDeviation(runValues) / reference, relativeError(then, threshold));
             noise = Math.sqrt(square(spread / Math.sqrt(runValues.length))
                     + square(Math.max(spread, relativeError(now, threshold)))
                     + square(scaling.extrapolationError(machineNow)));
@@ -215,6 +218,21 @@ public final class BaselineCheck {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * The standard deviation estimated from the median absolute deviation (1.4826 × MAD, exact for normal data),
+     * but never below the plain deviation of the values without their largest and smallest one, so that a small
+     * baseline whose middle values happen to agree does not claim a spread of nothing.
+     */
+    static double robustDeviation(double[] values) {
+        double median = median(values);
+        double mad = median(Arrays.stream(values).map(v -> Math.abs(v - median)).toArray());
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double trimmed = sorted.length > 4 ? standardDeviation(Arrays.copyOfRange(sorted, 1, sorted.length - 1))
+                : standardDeviation(sorted);
+        return Math.max(1.4826 * mad, trimmed);
     }
 
     private static double standardDeviation(double[] values) {

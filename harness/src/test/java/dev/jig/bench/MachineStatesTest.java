@@ -131,6 +131,17 @@ class MachineStatesTest {
     }
 
     @Test
+    void oneOutlierRunInTheBaselineDoesNotWidenTheNoise() {
+        double[] tight = {1.00, 1.01, 0.99, 1.00, 1.02, 0.98, 1.00, 1.01, 0.99, 1.00};
+        double[] oneOff = tight.clone();
+        oneOff[4] = 0.82;
+
+        assertEquals(BaselineCheck.robustDeviation(tight), BaselineCheck.robustDeviation(oneOff), 0.004);
+        assertTrue(BaselineCheck.robustDeviation(oneOff) < 0.02, "" + BaselineCheck.robustDeviation(oneOff));
+        assertTrue(BaselineCheck.robustDeviation(new double[] {1, 1, 1.1}) > 0.05, "three runs: the plain deviation");
+    }
+
+    @Test
     void theFitTakesTheExponentAndRefusesMismatchedInput() {
         double[] machines = {200, 250, 300, 350, 400};
         double[] values = new double[machines.length];
