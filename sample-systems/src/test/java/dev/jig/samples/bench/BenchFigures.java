@@ -20,7 +20,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Prints the benchmark fixture's figures, measured side by side in one run:
- * {@code ./mvnw -B -q verify -pl sample-systems -am -DskipTests -Pbench-figures} (about 8 min; runs per kind:
+ * {@code ./mvnw -B -q verify -pl sample-systems -am -DskipTests -Pbench-figures} (about 10 min; runs per kind:
  * {@code -Djig.bench.aa.runs=N}, default 20; JMH forks for (a): {@code -Djig.bench.jmh.forks=N}, default 5; JMH with
  * its default settings too, about 9 minutes more: {@code -Djig.bench.jmh.defaults=true}; only some of the parts:
  * {@code -Djig.bench.figures=a}, {@code b}, {@code c} or a combination, default {@code abc}).
