@@ -103,11 +103,12 @@ public final class BaselineCheck {
         double[] now = calibrated ? nowRounds.get() : raw(current);
         double[] then = calibrated ? savedRounds.get() : raw(saved);
         double machineNow = calibrated ? Calibrated.machine(current) : Double.NaN;
+        double machineThen = calibrated ? Calibrated.machine(saved) : Double.NaN;
 
         List<SavedRun> calibratedRuns = calibrated ? runs.stream().filter(r -> r.calibrated() != null).toList()
                 : List.of();
         MachineScaling scaling = calibratedRuns.size() >= MIN_RUNS ? MachineScaling.fit(calibratedRuns, threshold)
-                : MachineScaling.none(calibrated ? Calibrated.machine(saved) : Double.NaN);
+                : MachineScaling.none(machineThen);
         double nowValue = scaling.adjustCurrent(threshold.of(Stats.of(now, 1).summary()), machineNow);
         double reference;
         double noise;   // relative, one standard deviation of the difference
@@ -122,8 +123,7 @@ public final class BaselineCheck {
                     + square(Math.max(spread, relativeError(now, threshold)))
                     + square(scaling.extrapolationError(machineNow)));
         } else {
-            reference = scaling.adjust(threshold.of(Stats.of(then, 1).summary()),
-                    calibrated ? Calibrated.machine(saved) : Double.NaN);
+            reference = threshold.of(Stats.of(then, 1).summary());   // the saved run sets the reference speed
             noise = Math.sqrt(square(ASSUMED_SPREAD_PERCENT / 100) + square(relativeError(then, threshold))
                     + square(relativeError(now, threshold)));
         }
@@ -131,7 +131,7 @@ public final class BaselineCheck {
         double z = noise == 0 ? Math.signum(delta) * Double.MAX_VALUE : delta / 100 / noise;
         double pSlower = 1 - normalCdf(z);
         double pDifferent = Math.min(1.0, 2 * Math.min(pSlower, 1 - pSlower));
-        Double machine = calibrated ? (machineNow / Calibrated.machine(saved) - 1) * 100 : null;
+        Double machine = calibrated ? (machineNow / machineThen - 1) * 100 : null;
         return current.withBaseline(new BaselineComparison(saved.stats().mean(), delta, pDifferent < ALPHA,
                 baselineId, threshold.toString(), calibrated ? CALIBRATED : UNCALIBRATED, pSlower,
                 delta > threshold.percent() && pSlower < ALPHA, calibratedRuns.size(), noise * 100, machine,
@@ -140,7 +140,7 @@ public final class BaselineCheck {
 
     /**
      * Whether a just-measured benchmark is a close call against {@code baseline}: a regression, or a delta within
-     * {@value #CLOSE_CALL_NOISES} noise widths below the threshold. Such a run is worth measuring once more before
+     * {@value #CLOSE_CALL_NOISES} noise widths below the threshold. Such a run is worth measuring again before
      * the verdict ({@link Bench#confirmWhen}); a benchmark the baseline does not have never is.
      */
     public Predicate<BenchmarkRecord> closeCall(String scope, Baseline baseline) {

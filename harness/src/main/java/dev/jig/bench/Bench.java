@@ -42,7 +42,7 @@ public final class Bench {
     private final Blackhole blackhole;
     /** The threshold of {@link #compare(String, BenchAction, BenchAction)}, by benchmark name and group. */
     private final BiFunction<String, String, Threshold> thresholds;
-    /** Which measurements of {@link #run} are measured once more before they count ({@link #confirmWhen}). */
+    /** Which measurements of {@link #run} are measured again before they count ({@link #confirmWhen}). */
     private final Predicate<BenchmarkRecord> closeCall;
 
     private Bench(BenchOptions options, List<BenchmarkRecord> results, Blackhole blackhole,

@@ -31,7 +31,7 @@ import java.util.List;
  * @param reference  the machine speed (calibration ns per unit) values are brought to
  * @param low        the fastest saved run's machine speed, in ns per unit
  * @param high       the slowest saved run's machine speed, in ns per unit
- * @param slopeError the standard error of the fitted exponent ({@value #PRIOR_ERROR} when nothing was fitted)
+ * @param slopeError the standard error of the fitted exponent (0 when nothing was fitted: it is not used then)
  * @param fitted     whether the saved runs spanned enough machine speeds to fit the exponent over
  */
 record MachineScaling(double elasticity, double reference, double low, double high, double slopeError,
@@ -41,12 +41,10 @@ record MachineScaling(double elasticity, double reference, double low, double hi
     static final double MIN = 0.5;
     /** The least spread of log machine speed across saved runs to fit over. */
     static final double MIN_SPREAD = 0.1;
-    /** The exponent's uncertainty recorded when nothing was fitted (the range [MIN, 1] is judged instead). */
-    static final double PRIOR_ERROR = 1 - MIN;
 
     /** Plain calibration: nothing known of how the benchmark scales, values as they are. */
     static MachineScaling none(double reference) {
-        return new MachineScaling(1, reference, reference, reference, PRIOR_ERROR, false);
+        return new MachineScaling(1, reference, reference, reference, 0, false);
     }
 
     /**
@@ -69,7 +67,7 @@ record MachineScaling(double elasticity, double reference, double low, double hi
         double low = Math.exp(sorted[0]);
         double high = Math.exp(sorted[n - 1]);
         if (n < BaselineCheck.MIN_RUNS || sorted[n - 1] - sorted[0] < MIN_SPREAD) {
-            return new MachineScaling(1, reference, low, high, PRIOR_ERROR, false);
+            return new MachineScaling(1, reference, low, high, 0, false);
         }
         double mx = Arrays.stream(x).average().orElseThrow();
         double my = Arrays.stream(y).average().orElseThrow();
@@ -85,7 +83,7 @@ record MachineScaling(double elasticity, double reference, double low, double hi
             double r = y[i] - my - slope * (x[i] - mx);
             residuals += r * r;
         }
-        double error = n > 2 ? Math.sqrt(residuals / (n - 2) / sxx) : PRIOR_ERROR;
+        double error = Math.sqrt(residuals / (n - 2) / sxx);   // n >= MIN_RUNS = 3
         double elasticity = Math.max(MIN, Math.min(1, 1 + slope));
         return new MachineScaling(elasticity, reference, low, high, error, true);
     }

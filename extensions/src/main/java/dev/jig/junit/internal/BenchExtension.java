@@ -56,7 +56,9 @@ public final class BenchExtension implements ParameterResolver, AfterEachCallbac
             Optional<Baseline> baseline = settings.compare().flatMap(reference -> Baselines.at(settings.baselineDir())
                     .find(reference, settings.save().map(id -> runId(id, context)).orElse(null)));
             if (baseline.isPresent()) {
-                // A run that is a close call against the baseline is measured once more before it is judged.
+                // A run that is a close call against the baseline is measured again before it is judged; the
+                // comparison after the test uses the same baseline rather than reading it again.
+                context.getStore(NAMESPACE).put(Baseline.class, baseline.get());
                 String scope = scope(context);
                 bench = bench.confirmWhen(b -> new BaselineCheck(Thresholds.of(settings.threshold(annotations,
                         b.name(), b.group()))).closeCall(scope, baseline.get()).test(b));
@@ -108,7 +110,8 @@ public final class BenchExtension implements ParameterResolver, AfterEachCallbac
         if (reference.isEmpty()) {
             return results;
         }
-        Baseline baseline = baselines.find(reference.get(), saveId.orElse(null)).orElseThrow(() ->
+        Baseline baseline = Optional.ofNullable(context.getStore(NAMESPACE).remove(Baseline.class, Baseline.class))
+                .or(() -> baselines.find(reference.get(), saveId.orElse(null))).orElseThrow(() ->
                 new JigConfigurationException("jig.bench.compare=" + reference.get() + " but no saved benchmark "
                         + "run '" + reference.get() + "' exists in " + baselines.directory() + ". Save one first "
                         + "with -Djig.bench.save=<id> (or =auto), or drop jig.bench.compare."));

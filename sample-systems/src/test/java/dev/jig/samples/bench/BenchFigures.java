@@ -111,9 +111,9 @@ public final class BenchFigures {
             runs.append(String.format(Locale.ROOT, " %.0f (%+.1f %%; machine %.0f)", fixture.stats().mean(), off,
                     median(fixture.calibration())));
         }
-        System.out.printf(Locale.ROOT, "(a) atmRoundTrip: JMH %.1f ± %.1f ns/op (error %.1f %% of the score; %d forks × "
-                        + "(%d × 1 s warmup + %d × %d ms), %.1f s)%n", score, error(jmh), 100 * error(jmh) / score,
-                JMH_FORKS, JMH_WARMUPS, JMH_ITERATIONS, JMH_ITERATION_MILLIS, jmhNanos / 1e9);
+        System.out.printf(Locale.ROOT, "(a) atmRoundTrip: JMH %.1f ± %.1f ns/op (error %.1f %% of the score; %d "
+                        + "forks × (%d × 1 s warmup + %d × %d ms), %.1f s)%n", score, error(jmh),
+                100 * error(jmh) / score, JMH_FORKS, JMH_WARMUPS, JMH_ITERATIONS, JMH_ITERATION_MILLIS, jmhNanos / 1e9);
         System.out.println("(a) fixture, defaults, mean ns/op (vs JMH; the machine's speed during the run, calibration "
                 + "ns per unit):" + runs);
         System.out.printf(Locale.ROOT, "(a) fixture means within ±10 %% of JMH: %d of %d; fixture %.2f s per run, "
@@ -169,10 +169,10 @@ public final class BenchFigures {
             BenchmarkRecord identical = null;
             for (int k = 0; k < SLOWDOWNS.length; k++) {
                 SlowedWork.slowerBy(SLOWDOWNS[k]);
-                // As a Jig test comparing with a baseline does: a close call is measured once more.
+                // As a Jig test comparing with a baseline does: a close call is measured again.
                 BenchmarkRecord current = Bench.create(options).confirmWhen(check.closeCall("figures", baseline))
                         .run("slowed", SlowedWork::run);
-                confirmed += current.warnings().stream().anyMatch(w -> w.contains("close call against the baseline")) ? 1 : 0;
+                confirmed += BuildJvm.measuredAgain(current) ? 1 : 0;
                 identical = k == 0 ? current : identical;
                 BaselineComparison c = check.compareAll("figures", List.of(current), baseline).get(0).baseline();
                 flagged[k] += c.regression() ? 1 : 0;
@@ -187,20 +187,16 @@ public final class BenchFigures {
         }
         SlowedWork.slowerBy(0);
         for (int k = 0; k < SLOWDOWNS.length; k++) {
-            double[] d = deltas[k].clone();
-            Arrays.sort(d);
-            System.out.printf(Locale.ROOT, "(b) %s timer, %-16s %2d of %d flagged (%3.0f %%); calibrated delta median "
-                            + "%+5.1f %%, range %+.1f … %+.1f %%; without calibration %d of %d flagged%n",
-                    timer.name(), (SLOWDOWNS[k] == 0 ? "A/A (identical)" : SLOWDOWNS[k] + " % slower") + ":",
-                    flagged[k], runs, 100.0 * flagged[k] / runs, d[runs / 2], d[0], d[runs - 1], flaggedRaw[k], runs);
+            System.out.printf(Locale.ROOT, "(b) %s timer, %s; without calibration %d of %d flagged%n", timer.name(),
+                    rates(k, flagged[k], deltas[k], "calibrated delta"), flaggedRaw[k], runs);
         }
         Arrays.sort(noise);
         Arrays.sort(elasticity);
         System.out.printf(Locale.ROOT, "(b) %s timer: threshold %s, baseline of the last %d saved identical runs, "
                         + "noise median ±%.1f %% (max ±%.1f %%), elasticity median %.2f (%.2f … %.2f), %d of %d runs "
-                        + "measured more than once (close calls); targets: A/A <= 5 %%, 10 %% slower >= 95 %%, 25 %% slower "
-                        + "100 %%%n", timer.name(), Threshold.DEFAULT, Baselines.KEPT_RUNS, noise[noise.length / 2],
-                noise[noise.length - 1], elasticity[elasticity.length / 2], elasticity[0],
+                        + "measured more than once (close calls); targets: A/A <= 5 %%, 10 %% slower >= 95 %%, "
+                        + "25 %% slower 100 %%%n", timer.name(), Threshold.DEFAULT, Baselines.KEPT_RUNS,
+                noise[noise.length / 2], noise[noise.length - 1], elasticity[elasticity.length / 2], elasticity[0],
                 elasticity[elasticity.length - 1], confirmed, runs * SLOWDOWNS.length);
     }
 
@@ -231,12 +227,8 @@ public final class BenchFigures {
             }
         }
         for (int k = 0; k < SLOWDOWNS.length; k++) {
-            double[] d = deltas[k].clone();
-            Arrays.sort(d);
-            System.out.printf(Locale.ROOT, "(c) %s timer, %-16s %2d of %d flagged (%3.0f %%); interleaved delta median "
-                            + "%+5.1f %%, range %+.1f … %+.1f %%%n", timer.name(),
-                    (SLOWDOWNS[k] == 0 ? "A/A (identical)" : SLOWDOWNS[k] + " % slower") + ":", flagged[k], runs,
-                    100.0 * flagged[k] / runs, d[runs / 2], d[0], d[runs - 1]);
+            System.out.printf(Locale.ROOT, "(c) %s timer, %s%n", timer.name(),
+                    rates(k, flagged[k], deltas[k], "interleaved delta"));
         }
         Arrays.sort(noise);
         System.out.printf(Locale.ROOT, "(c) %s timer: Bench.compare, threshold %s, %.0f round pairs per comparison, "
@@ -259,27 +251,33 @@ public final class BenchFigures {
             BuildJvm.launch(dir, timer, 0, true);
         }
         int[] flagged = new int[SLOWDOWNS.length];
-        int twice = 0;
+        int again = 0;
         double[][] deltas = new double[SLOWDOWNS.length][builds];
         for (int i = 0; i < builds; i++) {
             for (int k = 0; k < SLOWDOWNS.length; k++) {
                 BuildJvm.Verdict v = BuildJvm.launch(dir, timer, SLOWDOWNS[k], SLOWDOWNS[k] == 0).orElseThrow();
                 flagged[k] += v.regression() ? 1 : 0;
-                twice += v.twice() ? 1 : 0;
+                again += v.measuredAgain() ? 1 : 0;
                 deltas[k][i] = v.delta();
             }
         }
         for (int k = 0; k < SLOWDOWNS.length; k++) {
-            double[] d = deltas[k].clone();
-            Arrays.sort(d);
-            System.out.printf(Locale.ROOT, "(d) %s timer, a JVM per build, %-16s %2d of %d flagged (%3.0f %%); delta "
-                            + "median %+5.1f %%, range %+.1f … %+.1f %%%n", timer.name(),
-                    (SLOWDOWNS[k] == 0 ? "A/A (identical)" : SLOWDOWNS[k] + " % slower") + ":", flagged[k], builds,
-                    100.0 * flagged[k] / builds, d[builds / 2], d[0], d[builds - 1]);
+            System.out.printf(Locale.ROOT, "(d) %s timer, a JVM per build, %s%n", timer.name(),
+                    rates(k, flagged[k], deltas[k], "delta"));
         }
         System.out.printf(Locale.ROOT, "(d) %s timer: %d build JVMs in %.0f s, %d of %d compared builds measured "
                 + "more than once%n", timer.name(), Baselines.KEPT_RUNS + builds * SLOWDOWNS.length,
-                (System.nanoTime() - start) / 1e9, twice, builds * SLOWDOWNS.length);
+                (System.nanoTime() - start) / 1e9, again, builds * SLOWDOWNS.length);
+    }
+
+    /** One kind's line: how many of its runs were flagged, and the median and range of their deltas. */
+    private static String rates(int kind, int flagged, double[] deltas, String deltaName) {
+        double[] d = deltas.clone();
+        Arrays.sort(d);
+        int n = d.length;
+        return String.format(Locale.ROOT, "%-16s %2d of %d flagged (%3.0f %%); %s median %+5.1f %%, range %+.1f … "
+                        + "%+.1f %%", (SLOWDOWNS[kind] == 0 ? "A/A (identical)" : SLOWDOWNS[kind] + " % slower") + ":",
+                flagged, n, 100.0 * flagged / n, deltaName, d[n / 2], d[0], d[n - 1]);
     }
 
     private static BenchmarkRecord withoutCalibration(BenchmarkRecord b) {

@@ -53,7 +53,7 @@ public final class BuildJvm {
         if (baseline.isPresent()) {
             BaselineComparison c = check.compareAll(SCOPE, List.of(current), baseline.get()).get(0).baseline();
             System.out.printf(Locale.ROOT, "verdict %b %.2f %.2f %d%n", c.regression(), c.deltaPercent(),
-                    c.noisePercent(), current.warnings().stream().anyMatch(w -> w.contains("close call against the baseline")) ? 1 : 0);
+                    c.noisePercent(), measuredAgain(current) ? 1 : 0);
         } else {
             System.out.println("verdict none");
         }
@@ -62,8 +62,13 @@ public final class BuildJvm {
         }
     }
 
+    /** Whether {@code benchmark} was a close call against its baseline and so measured again (its warning says). */
+    static boolean measuredAgain(BenchmarkRecord benchmark) {
+        return benchmark.warnings().stream().anyMatch(w -> w.contains("a close call against the baseline"));
+    }
+
     /** The verdict of one build in a new JVM: regression, delta, noise and whether it was measured again. */
-    record Verdict(boolean regression, double delta, double noise, boolean twice) {
+    record Verdict(boolean regression, double delta, double noise, boolean measuredAgain) {
     }
 
     /** Runs one build in a new JVM with this JVM's class path; its verdict, or empty for the first save. */
