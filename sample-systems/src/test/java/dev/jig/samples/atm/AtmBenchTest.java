@@ -101,7 +101,7 @@ class AtmBenchTest {
         double loadBefore = loadAverage();
         List<BenchmarkRecord> jmh = JmhRun.run(JmhRun.codec("decodeBalance").forks(1)
                 .verbosity(VerboseMode.SILENT).warmupIterations(4).warmupTime(TimeValue.milliseconds(500))
-                .measurementIterations(3).measurementTime(TimeValue.milliseconds(300)));
+                .measurementIterations(5).measurementTime(TimeValue.milliseconds(300)));
         jmh.forEach(bench::add);
         BenchmarkRecord fixture = bench.run("decode balance", CodecWork::decodeBalance);
 
@@ -110,15 +110,17 @@ class AtmBenchTest {
         // for a CPU, JMH does not, so on a loaded machine JMH's is higher by up to the load per core), not 8.5
         // times apart as before.
         double crowding = Math.max(1, Math.max(loadBefore, loadAverage()) / Runtime.getRuntime().availableProcessors());
-        // The fixture's median: a round preempted on a busy machine moves its mean, not its median.
-        assertThat(decode.stats().mean() / fixture.stats().median())
-                .as("JMH mean / fixture median, decodeBalance (fixture %s), %.1f runnable threads per CPU",
-                        fixture.stats(), crowding)
+        // Medians on both sides: a round preempted on a busy machine moves the fixture's mean, not its median, and
+        // on two shared cores one of JMH's 300 ms iterations now and then runs many times slower than the others
+        // (seen here: 597 ns beside 59 and 88), which moves JMH's mean, not the median of its iterations.
+        assertThat(decode.stats().median() / fixture.stats().median())
+                .as("JMH iterations' median / fixture median, decodeBalance (JMH iterations %s; fixture %s),"
+                        + " %.1f runnable threads per CPU", decode.samples(), fixture.stats(), crowding)
                 .isBetween(1 / (3.0 * crowding), 3.0 * crowding);
         assertThat(decode.source()).isEqualTo("jmh");
         assertThat(decode.jmh().mode()).isEqualTo("avgt");
         assertThat(decode.jmh().unit()).isEqualTo("ns/op");
-        assertThat(decode.samples()).hasSize(3);
+        assertThat(decode.samples()).hasSize(5);
         assertThat(decode.stats().mean()).isPositive();
     }
 
