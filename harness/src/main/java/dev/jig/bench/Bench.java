@@ -36,6 +36,7 @@ public final class Bench {
 
     /** How many times {@link #compare} measures {@code maxTime} more when its verdict is inconclusive. */
     static final int MAX_MORE = 2;
+    private static final long MEGABYTE = 1024 * 1024;
 
     private final BenchOptions options;
     private final List<BenchmarkRecord> results;
@@ -265,6 +266,14 @@ public final class Bench {
                     + "first rounds were over " + Math.round((Measurement.DRIFT - 1) * 100) + " % slower than the "
                     + "last, also after measuring again " + samples.remeasured() + " times): give it a longer "
                     + "warmup (warmup = \"2s\")");
+        } else if (samples.remeasured() == Measurement.MAX_REMEASURES && samples.heapGrew()
+                && (Measurement.stillGettingFaster(samples) || Measurement.gotSlower(samples))) {
+            warnings.add("the heap grew while measured (from " + samples.heapBefore() / MEGABYTE + " to "
+                    + samples.heapAfter() / MEGABYTE + " MB committed) and the rounds drifted by over "
+                    + Math.round((Measurement.DRIFT - 1) * 100) + " % between the first and the last, also after "
+                    + "measuring again " + samples.remeasured() + " times: new memory is slow on first use, so give "
+                    + "the test JVM a fixed, pre-touched heap (-Xms equal to -Xmx, and -XX:+AlwaysPreTouch) or a "
+                    + "longer warmup (warmup = \"2s\")");
         }
         warnings.addAll(notes);
         return new BenchmarkRecord(name, options.group(), "ns", stats.summary(), "bench", null,

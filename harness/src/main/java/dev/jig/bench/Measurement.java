@@ -2,6 +2,7 @@ package dev.jig.bench;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.util.Arrays;
 
 /**
@@ -18,12 +19,24 @@ final class Measurement {
 
     /**
      * What a measurement produced: per round, the time per operation and the calibration loop's time per
-     * unit measured right after it.
+     * unit measured right after it; whether the JIT compiled meanwhile, and the heap's committed bytes before
+     * and after (it grows in a young JVM, and the first use of new memory is slow).
      */
     record Samples(double[] perOperation, double[] calibration, long iterations, long resolution, int remeasured,
-                   boolean compiledWhileMeasuring) {
+                   boolean compiledWhileMeasuring, long heapBefore, long heapAfter) {
+        Samples(double[] perOperation, double[] calibration, long iterations, long resolution, int remeasured,
+                boolean compiledWhileMeasuring) {
+            this(perOperation, calibration, iterations, resolution, remeasured, compiledWhileMeasuring, 0, 0);
+        }
+
         Samples remeasured(int times) {
-            return new Samples(perOperation, calibration, iterations, resolution, times, compiledWhileMeasuring);
+            return new Samples(perOperation, calibration, iterations, resolution, times, compiledWhileMeasuring,
+                    heapBefore, heapAfter);
+        }
+
+        /** Whether the heap grew while these rounds were measured. */
+        boolean heapGrew() {
+            return heapAfter > heapBefore;
         }
 
         /** These rounds and then {@code next}'s, as one measurement (a benchmark measured twice). */
@@ -33,7 +46,8 @@ final class Measurement {
             double[] units = Arrays.copyOf(calibration, calibration.length + next.calibration.length);
             System.arraycopy(next.calibration, 0, units, calibration.length, next.calibration.length);
             return new Samples(rounds, units, Math.max(iterations, next.iterations), resolution,
-                    Math.max(remeasured, next.remeasured), compiledWhileMeasuring && next.compiledWhileMeasuring);
+                    Math.max(remeasured, next.remeasured), compiledWhileMeasuring && next.compiledWhileMeasuring,
+                    heapBefore, next.heapAfter);
         }
     }
 
@@ -69,8 +83,12 @@ final class Measurement {
         // Warmup can end before a pending compilation lands (on a busy machine the compiler thread waits its
         // turn): then the first rounds are slower than the last and the JIT worked meanwhile. Those rounds were
         // warmup, so measure again, a bounded number of times.
+        // Likewise when the heap grew while measuring and the rounds drifted either way: a young JVM's heap grows
+        // under an allocating benchmark, and while it touches its new memory for the first time (page faults)
+        // the code runs up to 2-3 times slower, so the last rounds were slower than the first for a reason that
+        // is gone once the heap has settled.
         int remeasured = 0;
-        while (remeasured < MAX_REMEASURES && samples.compiledWhileMeasuring() && stillGettingFaster(samples)) {
+        while (remeasured < MAX_REMEASURES && unsettled(samples)) {
             remeasured++;
             iterations = calibrate(iterations, target);
             samples = measure(iterations, options.minRounds(), options.maxTime().toNanos()).remeasured(remeasured);
@@ -94,6 +112,21 @@ final class Measurement {
     /** Whether the first quarter of the rounds was clearly slower than the last quarter. */
     static boolean stillGettingFaster(Samples samples) {
         return Stats.firstOverLastQuarter(samples.perOperation()).stream().anyMatch(ratio -> ratio > DRIFT);
+    }
+
+    /** Whether the last quarter of the rounds was clearly slower than the first quarter. */
+    static boolean gotSlower(Samples samples) {
+        return Stats.firstOverLastQuarter(samples.perOperation()).stream().anyMatch(ratio -> ratio * DRIFT < 1);
+    }
+
+    /**
+     * Whether the rounds were not of one steady state: faster at the end while the JIT compiled, or drifting
+     * either way while the heap grew. Slower at the end with neither is a busy machine, which measuring again
+     * does not mend.
+     */
+    static boolean unsettled(Samples samples) {
+        return samples.compiledWhileMeasuring() && stillGettingFaster(samples)
+                || samples.heapGrew() && (stillGettingFaster(samples) || gotSlower(samples));
     }
 
     /** Exactly {@code rounds} rounds of {@code iterations} after {@code warmupRounds}, no calibration. */
@@ -138,14 +171,16 @@ final class Measurement {
         if (window == 0) {
             return;
         }
-        // Warm up for warmupTime, then on in half windows while the code is still getting faster or the JIT
-        // is still compiling (on a busy machine a compilation can land late), up to MAX_WARMUP_FACTOR times.
+        // Warm up for warmupTime, then on in half windows while the code is still getting faster, the JIT is
+        // still compiling (on a busy machine a compilation can land late) or the heap still grows, up to
+        // MAX_WARMUP_FACTOR times.
         long hardEnd = System.nanoTime() + window * MAX_WARMUP_FACTOR;
         double previous = medianOfWindow(iterations, window);
         while (System.nanoTime() < hardEnd) {
             long compiled = jitMillis();
+            long heap = heapCommitted();
             double current = medianOfWindow(iterations, window / 2);
-            if (current > previous * STABLE && jitMillis() == compiled) {
+            if (current > previous * STABLE && jitMillis() == compiled && heapCommitted() <= heap) {
                 return;
             }
             previous = Math.min(previous, current);
@@ -156,6 +191,12 @@ final class Measurement {
     static long jitMillis() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** The heap's committed bytes now. */
+    static long heapCommitted() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        return memory.getHeapMemoryUsage().getCommitted();
     }
 
     private double medianOfWindow(long iterations, long nanos) throws Exception {
@@ -180,6 +221,7 @@ final class Measurement {
         int count = 0;
         long end = System.nanoTime() + maxNanos;
         long compiledBefore = jitMillis();
+        long heapBefore = heapCommitted();
         while (count < MAX_ROUNDS && (count < minRounds || System.nanoTime() < end)) {
             if (options.gcBetweenRounds()) {
                 System.gc();
@@ -198,6 +240,6 @@ final class Measurement {
             samples[count++] = (double) took / iterations;
         }
         return new Samples(Arrays.copyOf(samples, count), Arrays.copyOf(calibration, count), iterations, resolution,
-                0, jitMillis() != compiledBefore);
+                0, jitMillis() != compiledBefore, heapBefore, heapCommitted());
     }
 }

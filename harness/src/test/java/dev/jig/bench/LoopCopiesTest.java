@@ -59,4 +59,35 @@ class LoopCopiesTest {
         }
         assertThat(Measurement.stillGettingFaster(new Measurement.Samples(slowerLate, new double[40], 1, 1, 0, true))).isFalse();
     }
+
+    @Test
+    void roundsThatDriftedWhileTheHeapGrewAreMeasuredAgain() {
+        double[] slowerLate = new double[40];
+        double[] fasterLate = new double[40];
+        double[] steady = new double[40];
+        for (int i = 0; i < 40; i++) {
+            slowerLate[i] = i < 30 ? 1_000 : 2_600;
+            fasterLate[i] = i < 10 ? 3_000 : 1_000;
+            steady[i] = 1_000 + (i % 3) * 20;
+        }
+        long mb = 1024 * 1024;
+        // The heap grew from 388 to 924 MB: slower late rounds were its first use of new memory.
+        assertThat(Measurement.unsettled(new Measurement.Samples(slowerLate, new double[40], 1, 1, 0, false,
+                388 * mb, 924 * mb))).isTrue();
+        assertThat(Measurement.unsettled(new Measurement.Samples(fasterLate, new double[40], 1, 1, 0, false,
+                388 * mb, 924 * mb))).isTrue();
+        assertThat(Measurement.unsettled(new Measurement.Samples(steady, new double[40], 1, 1, 0, true,
+                388 * mb, 924 * mb))).isFalse();
+        // Without heap growth, slower late rounds are a busy machine (measuring again does not mend it), and
+        // faster late rounds are warmup only when the JIT compiled meanwhile.
+        assertThat(Measurement.unsettled(new Measurement.Samples(slowerLate, new double[40], 1, 1, 0, true,
+                924 * mb, 924 * mb))).isFalse();
+        assertThat(Measurement.unsettled(new Measurement.Samples(fasterLate, new double[40], 1, 1, 0, false,
+                924 * mb, 924 * mb))).isFalse();
+        assertThat(Measurement.unsettled(new Measurement.Samples(fasterLate, new double[40], 1, 1, 0, true,
+                924 * mb, 924 * mb))).isTrue();
+        // A shrinking heap is not a young JVM's growth.
+        assertThat(Measurement.unsettled(new Measurement.Samples(slowerLate, new double[40], 1, 1, 0, false,
+                924 * mb, 388 * mb))).isFalse();
+    }
 }
