@@ -17,6 +17,9 @@ import java.util.function.LongConsumer;
  */
 final class ReplyOutbox {
 
+    /** How long {@link #cancel} waits for a reply being written to be written and recorded. */
+    private static final long WRITE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
     private record Pending(Outgoing outgoing, long dueNanos, LongConsumer onSent) {
     }
 
@@ -27,6 +30,7 @@ final class ReplyOutbox {
     private final Deque<Pending> queue = new ArrayDeque<>();
     private boolean active; // a drain is running or scheduled; only it writes
     private boolean cancelled;
+    private Thread writing; // the thread writing a reply and recording it, if one is
 
     ReplyOutbox(OutputStream out, Runnable closeConnection, Runnable resetConnection,
                 ScheduledExecutorService scheduler) {
@@ -56,10 +60,26 @@ final class ReplyOutbox {
         drain();
     }
 
-    /** Drops queued replies; nothing more is written. */
+    /**
+     * Drops queued replies; nothing more is written. A reply being written is finished first, with what records
+     * it (briefly bounded): its peer may already hold it, so the server's journal and trace must have it too when
+     * the server's close returns.
+     */
     synchronized void cancel() {
         cancelled = true;
         queue.clear();
+        long deadline = System.nanoTime() + WRITE_WAIT_NANOS;
+        try {
+            while (writing != null && writing != Thread.currentThread()) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return; // a write blocked on a peer that does not read: closing the socket ends it
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, remaining);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void drain() {
@@ -77,10 +97,18 @@ final class ReplyOutbox {
                     return;
                 }
                 queue.poll();
+                writing = Thread.currentThread();
             }
-            long sentNanos = System.nanoTime(); // before the write: the peer may have it and answer right after
-            perform(next.outgoing());
-            next.onSent().accept(sentNanos);
+            try {
+                long sentNanos = System.nanoTime(); // before the write: the peer may have it and answer right after
+                perform(next.outgoing());
+                next.onSent().accept(sentNanos);
+            } finally {
+                synchronized (this) {
+                    writing = null;
+                    notifyAll();
+                }
+            }
         }
     }
 
