@@ -9,6 +9,8 @@ import dev.jig.support.JigLog;
 import dev.jig.wire.Codec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -41,6 +43,8 @@ public final class FakeTcpServer implements AutoCloseable {
 
     private static final Duration DEFAULT_VERIFY_WITHIN = Duration.ofSeconds(2);
     private static final Duration CLOSE_BUDGET = Duration.ofSeconds(2);
+    private static final int PROBE_TIMEOUT_MILLIS = 200;
+    private static final int PROBE_PAUSE_MILLIS = 2;
 
     private final FakeTcpServerSpec spec;
     private final Codec codec;
@@ -298,9 +302,43 @@ public final class FakeTcpServer implements AutoCloseable {
         scheduler.shutdownNow();
         open.forEach(FakeConnection::close);
         awaitAcceptorLeft();
+        awaitPortRefuses();
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * A process started in the moment before the close (by any thread of this JVM, e.g. a parallel test's
+     * system) holds a copy of the listening socket until it has closed the descriptors it inherited: the port
+     * still accepts for those milliseconds, and a connection it accepts is reset when the copy goes. Seen with
+     * parallel tests: a system told the bank was down got "Connection reset" instead of "Connection refused".
+     * So close returns once a connection to the port is refused (briefly bounded).
+     */
+    private void awaitPortRefuses() {
+        InetAddress host = serverSocket.getInetAddress();
+        InetSocketAddress target = new InetSocketAddress(
+                host == null || host.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : host,
+                serverSocket.getLocalPort());
+        long deadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket()) {
+                probe.connect(target, PROBE_TIMEOUT_MILLIS);
+            } catch (ConnectException e) {
+                return; // refused: nothing listens any more
+            } catch (IOException e) {
+                return; // no answer at all: nothing accepts either
+            }
+            try {
+                Thread.sleep(PROBE_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        JigLog.warn("fake " + spec.name() + ": " + target + " still accepted connections " + Durations.human(
+                CLOSE_BUDGET) + " after closing; another process may hold the port (one started just before the "
+                + "close inherits the listening socket until it closes its inherited descriptors)");
     }
 
     /** A socket closed while a thread is blocked in its accept() stays bound until that thread wakes up. */
