@@ -267,7 +267,7 @@ public final class Bench {
                     + "last, also after measuring again " + samples.remeasured() + " times): give it a longer "
                     + "warmup (warmup = \"2s\")");
         } else if (samples.remeasured() == Measurement.MAX_REMEASURES && samples.heapGrew()
-                && (Measurement.stillGettingFaster(samples) || Measurement.gotSlower(samples))) {
+                && Measurement.drifted(samples)) {
             warnings.add("the heap grew while measured (from " + samples.heapBefore() / MEGABYTE + " to "
                     + samples.heapAfter() / MEGABYTE + " MB committed) and the rounds drifted by over "
                     + Math.round((Measurement.DRIFT - 1) * 100) + " % between the first and the last, also after "

@@ -24,11 +24,6 @@ final class Measurement {
      */
     record Samples(double[] perOperation, double[] calibration, long iterations, long resolution, int remeasured,
                    boolean compiledWhileMeasuring, long heapBefore, long heapAfter) {
-        Samples(double[] perOperation, double[] calibration, long iterations, long resolution, int remeasured,
-                boolean compiledWhileMeasuring) {
-            this(perOperation, calibration, iterations, resolution, remeasured, compiledWhileMeasuring, 0, 0);
-        }
-
         Samples remeasured(int times) {
             return new Samples(perOperation, calibration, iterations, resolution, times, compiledWhileMeasuring,
                     heapBefore, heapAfter);
@@ -114,9 +109,10 @@ final class Measurement {
         return Stats.firstOverLastQuarter(samples.perOperation()).stream().anyMatch(ratio -> ratio > DRIFT);
     }
 
-    /** Whether the last quarter of the rounds was clearly slower than the first quarter. */
-    static boolean gotSlower(Samples samples) {
-        return Stats.firstOverLastQuarter(samples.perOperation()).stream().anyMatch(ratio -> ratio * DRIFT < 1);
+    /** Whether the first and the last quarter of the rounds differ clearly, either way. */
+    static boolean drifted(Samples samples) {
+        return Stats.firstOverLastQuarter(samples.perOperation()).stream()
+                .anyMatch(ratio -> ratio > DRIFT || ratio * DRIFT < 1);
     }
 
     /**
@@ -126,7 +122,7 @@ final class Measurement {
      */
     static boolean unsettled(Samples samples) {
         return samples.compiledWhileMeasuring() && stillGettingFaster(samples)
-                || samples.heapGrew() && (stillGettingFaster(samples) || gotSlower(samples));
+                || samples.heapGrew() && drifted(samples);
     }
 
     /** Exactly {@code rounds} rounds of {@code iterations} after {@code warmupRounds}, no calibration. */

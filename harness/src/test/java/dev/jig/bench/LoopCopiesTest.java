@@ -50,14 +50,14 @@ class LoopCopiesTest {
             drifting[i] = i < 10 ? 3_000 : 1_000;
             steady[i] = 1_000 + (i % 3) * 20;
         }
-        assertThat(Measurement.stillGettingFaster(new Measurement.Samples(drifting, new double[40], 1, 1, 0, true))).isTrue();
-        assertThat(Measurement.stillGettingFaster(new Measurement.Samples(steady, new double[40], 1, 1, 0, true))).isFalse();
+        assertThat(Measurement.stillGettingFaster(samples(drifting, true, 0, 0))).isTrue();
+        assertThat(Measurement.stillGettingFaster(samples(steady, true, 0, 0))).isFalse();
         // Slower at the end is noise (a busy machine), not warmup.
         double[] slowerLate = new double[40];
         for (int i = 0; i < 40; i++) {
             slowerLate[i] = drifting[39 - i];
         }
-        assertThat(Measurement.stillGettingFaster(new Measurement.Samples(slowerLate, new double[40], 1, 1, 0, true))).isFalse();
+        assertThat(Measurement.stillGettingFaster(samples(slowerLate, true, 0, 0))).isFalse();
     }
 
     @Test
@@ -72,22 +72,20 @@ class LoopCopiesTest {
         }
         long mb = 1024 * 1024;
         // The heap grew from 388 to 924 MB: slower late rounds were its first use of new memory.
-        assertThat(Measurement.unsettled(new Measurement.Samples(slowerLate, new double[40], 1, 1, 0, false,
-                388 * mb, 924 * mb))).isTrue();
-        assertThat(Measurement.unsettled(new Measurement.Samples(fasterLate, new double[40], 1, 1, 0, false,
-                388 * mb, 924 * mb))).isTrue();
-        assertThat(Measurement.unsettled(new Measurement.Samples(steady, new double[40], 1, 1, 0, true,
-                388 * mb, 924 * mb))).isFalse();
+        assertThat(Measurement.unsettled(samples(slowerLate, false, 388 * mb, 924 * mb))).isTrue();
+        assertThat(Measurement.unsettled(samples(fasterLate, false, 388 * mb, 924 * mb))).isTrue();
+        assertThat(Measurement.unsettled(samples(steady, true, 388 * mb, 924 * mb))).isFalse();
         // Without heap growth, slower late rounds are a busy machine (measuring again does not mend it), and
         // faster late rounds are warmup only when the JIT compiled meanwhile.
-        assertThat(Measurement.unsettled(new Measurement.Samples(slowerLate, new double[40], 1, 1, 0, true,
-                924 * mb, 924 * mb))).isFalse();
-        assertThat(Measurement.unsettled(new Measurement.Samples(fasterLate, new double[40], 1, 1, 0, false,
-                924 * mb, 924 * mb))).isFalse();
-        assertThat(Measurement.unsettled(new Measurement.Samples(fasterLate, new double[40], 1, 1, 0, true,
-                924 * mb, 924 * mb))).isTrue();
+        assertThat(Measurement.unsettled(samples(slowerLate, true, 924 * mb, 924 * mb))).isFalse();
+        assertThat(Measurement.unsettled(samples(fasterLate, false, 924 * mb, 924 * mb))).isFalse();
+        assertThat(Measurement.unsettled(samples(fasterLate, true, 924 * mb, 924 * mb))).isTrue();
         // A shrinking heap is not a young JVM's growth.
-        assertThat(Measurement.unsettled(new Measurement.Samples(slowerLate, new double[40], 1, 1, 0, false,
-                924 * mb, 388 * mb))).isFalse();
+        assertThat(Measurement.unsettled(samples(slowerLate, false, 924 * mb, 388 * mb))).isFalse();
+    }
+
+    /** Rounds as measured, with whether the JIT compiled meanwhile and the heap's committed bytes around them. */
+    private static Measurement.Samples samples(double[] rounds, boolean compiled, long heapBefore, long heapAfter) {
+        return new Measurement.Samples(rounds, new double[rounds.length], 1, 1, 0, compiled, heapBefore, heapAfter);
     }
 }
