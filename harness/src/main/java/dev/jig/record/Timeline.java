@@ -70,19 +70,23 @@ public final class Timeline {
     }
 
     /**
-     * Records a phase {@code name} from where the latest-ending phase so far ended (or the origin, when there is
-     * none) to now, if that is in the past: for time that belongs to something outside (a test framework's
-     * callbacks between two of Jig's phases), so that it is named rather than unexplained.
+     * Records a phase {@code outside} from where the latest-ending phase so far ended (or the origin, when there is
+     * none) to now, if that is in the past, and opens span {@code name} at that same instant. The first is for time
+     * that belongs to something outside (a test framework's callbacks between two of Jig's phases), so that it is
+     * named rather than unexplained; the second holds what Jig does next, with no moment between the two that
+     * neither names, however long that moment's work (a first-use class load, a pause of the thread) takes.
      */
-    public void phaseSinceLast(String name) {
+    public Span spanAfterOutside(String outside, String name) {
+        Objects.requireNonNull(outside, "outside");
         long now = System.nanoTime();
         long since;
         synchronized (phases) {
             since = originNanos + phases.stream().mapToLong(p -> p.startNanos() + p.durationNanos()).max().orElse(0);
         }
         if (now > since) {
-            phase(name, since, now);
+            phase(outside, since, now);
         }
+        return new Span(Objects.requireNonNull(name, "name"), now);
     }
 
     /** The phases recorded so far, ordered by start. */

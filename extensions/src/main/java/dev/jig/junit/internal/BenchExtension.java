@@ -46,8 +46,8 @@ public final class BenchExtension implements ParameterResolver, AfterEachCallbac
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Recording.forTest(context).timeline().phaseSinceLast(Lifecycle.BEFORE_BODY);
-        try (var span = Recording.forTest(context).timeline().span("benchmarks: create bench")) {
+        try (var span = Recording.forTest(context).timeline().spanAfterOutside(Lifecycle.BEFORE_BODY,
+                "benchmarks: create bench")) {
             BenchSettings settings = settings(context);
             List<BenchConfig> annotations = annotations(context);
             // Bench.compare's verdict takes the same thresholds as a comparison with a saved baseline.

@@ -71,14 +71,18 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
         Timeline timeline = stage.recorder().timeline();
         Settings settings = Settings.from(context::getConfigurationParameter);
         Optional<TestDeadline> deadline = TestDeadline.of(context, settings);
-        timeline.phaseSinceLast(Lifecycle.BEFORE_BODY);
-        Optional<WaitRecorder> waits = Settings.waitThreshold(context::getConfigurationParameter)
-                .map(threshold -> {
-                    try (var start = timeline.span("waits: start recording")) {
-                        return WaitRecorder.start(threshold);
-                    }
-                });
-        try (var span = timeline.span("test body"); var test = CurrentTest.enter(timeline)) {
+        Optional<Duration> waitThreshold = Settings.waitThreshold(context::getConfigurationParameter);
+        Optional<WaitRecorder> waits = Optional.empty();
+        Timeline.Span body;
+        if (waitThreshold.isPresent()) {
+            try (var start = timeline.spanAfterOutside(Lifecycle.BEFORE_BODY, "waits: start recording")) {
+                waits = Optional.of(WaitRecorder.start(waitThreshold.get()));
+            }
+            body = timeline.span("test body");
+        } else {
+            body = timeline.spanAfterOutside(Lifecycle.BEFORE_BODY, "test body");
+        }
+        try (body; var test = CurrentTest.enter(timeline)) {
             if (deadline.isEmpty()) {
                 invocation.proceed();
                 return;
@@ -128,8 +132,8 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Connect connect = parameter.findAnnotation(Connect.class).orElseThrow();
         Stage stage = Lifecycle.testStage(context);
-        stage.recorder().timeline().phaseSinceLast(Lifecycle.BEFORE_BODY);
-        try (var span = stage.recorder().timeline().span("connect " + connect.value())) {
+        try (var span = stage.recorder().timeline().spanAfterOutside(Lifecycle.BEFORE_BODY,
+                "connect " + connect.value())) {
             Class<?> type = parameter.getParameter().getType();
             if (type != FramedClient.class) {
                 throw new JigConfigurationException("@Connect(\"" + connect.value() + "\") is on a parameter of "

@@ -62,8 +62,7 @@ public final class Lifecycle {
      */
     static void startTest(ExtensionContext context) {
         Timeline timeline = Recording.forTest(context).timeline();
-        timeline.phaseSinceLast(BEFORE_SET_UP);
-        try (var span = timeline.span(SET_UP)) {
+        try (var span = timeline.spanAfterOutside(BEFORE_SET_UP, SET_UP)) {
             testStage(context).startAll();
         } catch (RuntimeException | Error e) {
             throw masked(e);
@@ -73,8 +72,7 @@ public final class Lifecycle {
     /** Stops the test's resources inside a {@value #TEAR_DOWN} phase, after an {@value #AFTER_BODY} phase. */
     static void stopTest(ExtensionContext context) {
         Timeline timeline = Recording.forTest(context).timeline();
-        timeline.phaseSinceLast(AFTER_BODY);
-        try (var span = timeline.span(TEAR_DOWN)) {
+        try (var span = timeline.spanAfterOutside(AFTER_BODY, TEAR_DOWN)) {
             PostMortem.holdIfFailed(context);
             Stage stage = context.getStore(Recording.NAMESPACE).get(testKey(context), Stage.class);
             if (stage != null) {
