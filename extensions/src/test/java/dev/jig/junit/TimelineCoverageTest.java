@@ -51,9 +51,9 @@ class TimelineCoverageTest {
 
         List<String> exact = names(run, "crunches");
         assertThat(exact).contains("profile: attach and weave", "profile: measure call cost",
-                "profile: stop exact and merge", "profile: print", "test body");
+                "profile: stop exact and merge", "profile: record and print", "test body");
         List<String> sampled = names(run, "sampledWithSetup");
-        assertThat(sampled).contains("profile: start sampler", "profile: stop sampler", "profile: print");
+        assertThat(sampled).contains("profile: start sampler", "profile: stop sampler", "profile: record and print");
     }
 
     private static List<String> names(RunRecord run, String method) {

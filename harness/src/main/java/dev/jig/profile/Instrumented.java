@@ -30,12 +30,21 @@ final class Instrumented {
         this.counting = counting;
     }
 
-    /** Weaves and starts recording; its steps are phases on {@code timeline}. */
-    static Instrumented start(ProfileOptions options, Timeline timeline) {
-        claim();
+    /**
+     * Weaves and starts recording; its steps are phases on {@code timeline}, the first from {@code since} (a
+     * {@link System#nanoTime()} value), when the caller began.
+     */
+    static Instrumented start(ProfileOptions options, Timeline timeline, long since) {
+        boolean timed = options.mode().timed();
+        Timeline.Span weaving = timeline.span("profile: attach and weave", since);
         try {
-            boolean timed = options.mode().timed();
-            try (var span = timeline.span("profile: attach and weave")) {
+            claim();
+        } catch (IllegalStateException e) {
+            weaving.close();
+            throw e;
+        }
+        try {
+            try (weaving) {
                 Weaving.weave(options.patterns(), timed ? Weaving.Probe.TIMED : Weaving.Probe.COUNTING);
             }
             Instrumented started;

@@ -56,16 +56,18 @@ public final class Profiler implements AutoCloseable {
      * stopped and read).
      */
     public static Profiler start(ProfileOptions options, Timeline timeline) {
+        long entered = System.nanoTime(); // the first step's phase starts here: it includes loading its classes
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(timeline, "timeline");
         Instrumented instrumented = null;
         if (options.mode().exact()) {
-            instrumented = Instrumented.start(options, timeline);
+            instrumented = Instrumented.start(options, timeline, entered);
         }
         try {
             Sampler sampler = null;
             if (options.mode().sampled()) {
-                try (var span = timeline.span("profile: start sampler")) {
+                try (var span = instrumented == null ? timeline.span("profile: start sampler", entered)
+                        : timeline.span("profile: start sampler")) {
                     sampler = Sampler.start(options);
                 }
             }

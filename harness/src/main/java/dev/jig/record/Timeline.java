@@ -54,6 +54,14 @@ public final class Timeline {
     }
 
     /**
+     * Opens a span that began at {@code startNanoTime}, an absolute {@link System#nanoTime()} value: for a step
+     * whose first moments (a class loaded on first use, a lock taken) came before the span could be opened.
+     */
+    public Span span(String name, long startNanoTime) {
+        return new Span(name, startNanoTime);
+    }
+
+    /**
      * Records a phase that began at {@code startNanoTime} and ended at {@code endNanoTime}, both
      * absolute {@link System#nanoTime()} values.
      */
@@ -70,14 +78,28 @@ public final class Timeline {
     }
 
     /**
-     * Records a phase {@code outside} from where the latest-ending phase so far ended (or the origin, when there is
-     * none) to now, if that is in the past, and opens span {@code name} at that same instant. The first is for time
-     * that belongs to something outside (a test framework's callbacks between two of Jig's phases), so that it is
-     * named rather than unexplained; the second holds what Jig does next, with no moment between the two that
-     * neither names, however long that moment's work (a first-use class load, a pause of the thread) takes.
+     * Records a phase {@code name} from where the latest-ending phase so far ended (or the origin, when there is
+     * none) to now, if that is in the past: for time that belongs to something outside (a test framework's
+     * callbacks between two of Jig's phases), so that it is named rather than unexplained. Call it right before
+     * the code that records the next phase; where that code is yours, {@link #spanAfterOutside} leaves no
+     * moment between the two.
+     */
+    public void phaseSinceLast(String name) {
+        outsideUntilNow(Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * Records phase {@code outside} as {@link #phaseSinceLast} does and opens span {@code name} at that same
+     * instant, so that whatever Jig does before its span closes is inside a named phase, however long that
+     * work (a first-use class load, a pause of the thread) takes.
      */
     public Span spanAfterOutside(String outside, String name) {
-        Objects.requireNonNull(outside, "outside");
+        Objects.requireNonNull(name, "name");
+        return new Span(name, outsideUntilNow(Objects.requireNonNull(outside, "outside")));
+    }
+
+    /** Records phase {@code outside} from the end of the latest-ending phase to now; returns now. */
+    private long outsideUntilNow(String outside) {
         long now = System.nanoTime();
         long since;
         synchronized (phases) {
@@ -86,7 +108,7 @@ public final class Timeline {
         if (now > since) {
             phase(outside, since, now);
         }
-        return new Span(Objects.requireNonNull(name, "name"), now);
+        return now;
     }
 
     /** The phases recorded so far, ordered by start. */

@@ -46,6 +46,23 @@ class TimelineTest {
     }
 
     @Test
+    void theOutsideTimeStartsWhereTheLatestEndingPhaseEnded() {
+        Timeline timeline = Timeline.startingNow();
+        long start = System.nanoTime();
+        pause();
+        long end = System.nanoTime();
+        timeline.phase("long", start, end);
+        timeline.phase("short, inside the long one", start, start + 1_000);
+        pause();
+        timeline.phaseSinceLast("after test body");
+
+        PhaseRecord outside = timeline.phases().get(2);
+        assertThat(outside.name()).isEqualTo("after test body");
+        assertThat(outside.startNanos()).isEqualTo(end - timeline.originNanos());
+        assertThat(outside.durationNanos()).isPositive();
+    }
+
+    @Test
     void aTimelineThatDoesNotRecordKeepsNoPhases() {
         try (var span = Timeline.NONE.spanAfterOutside("before test body", "test body")) {
             pause();

@@ -74,7 +74,8 @@ public final class BenchExtension implements ParameterResolver, AfterEachCallbac
         if (bench == null || bench.results().isEmpty()) {
             return;
         }
-        try (var span = Recording.forTest(context).timeline().span("benchmarks: record")) {
+        try (var span = Recording.forTest(context).timeline().spanAfterOutside(Lifecycle.AFTER_BODY,
+                "benchmarks: record")) {
             record(context, bench);
         }
     }

@@ -4,6 +4,7 @@ import dev.jig.junit.Profile;
 import dev.jig.profile.ProfileText;
 import dev.jig.profile.Profiler;
 import dev.jig.record.ProfileRecord;
+import dev.jig.record.Timeline;
 import dev.jig.support.JigLog;
 import java.lang.reflect.Method;
 import java.util.Optional;
@@ -36,7 +37,9 @@ public final class ProfilingExtension implements BeforeEachCallback, AfterEachCa
         settings(context).filter(ProfileSettings::wholeTest).ifPresent(settings -> {
             Running running = new Running(settings);
             context.getStore(NAMESPACE).put(key(context), running); // before it starts: closed by JUnit if need be
-            running.profiler = Profiler.start(settings.options(), Recording.forTest(context).timeline());
+            Timeline timeline = Recording.forTest(context).timeline();
+            timeline.phaseSinceLast(Lifecycle.BEFORE_BODY);
+            running.profiler = Profiler.start(settings.options(), timeline);
         });
     }
 
@@ -66,7 +69,9 @@ public final class ProfilingExtension implements BeforeEachCallback, AfterEachCa
             invocation.proceed();
             return;
         }
-        Profiler profiler = Profiler.start(settings.get().options(), Recording.forTest(context).timeline());
+        Timeline timeline = Recording.forTest(context).timeline();
+        timeline.phaseSinceLast(Lifecycle.BEFORE_BODY);
+        Profiler profiler = Profiler.start(settings.get().options(), timeline);
         try {
             invocation.proceed();
         } catch (Throwable failure) {
@@ -81,9 +86,10 @@ public final class ProfilingExtension implements BeforeEachCallback, AfterEachCa
     }
 
     private static void finish(ExtensionContext context, Profiler profiler, ProfileSettings settings) {
+        Recording.forTest(context).timeline().phaseSinceLast(Lifecycle.AFTER_BODY);
         ProfileRecord profile = profiler.stop();
-        Recording.forTest(context).profile(profile);
-        try (var span = Recording.forTest(context).timeline().span("profile: print")) {
+        try (var span = Recording.forTest(context).timeline().span("profile: record and print")) {
+            Recording.forTest(context).profile(profile);
             String text = ProfileText.of(context.getDisplayName(), profile, settings.top());
             context.publishReportEntry(REPORT_KEY, text);
             JigLog.info(text);
