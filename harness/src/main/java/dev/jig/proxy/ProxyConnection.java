@@ -71,11 +71,18 @@ final class ProxyConnection {
             if (ended) {
                 return null; // cut or closed while connecting
             }
-            up = new Pump(threadPrefix + "-up", client, target, upstream, this);
-            down = new Pump(threadPrefix + "-down", target, client, downstream, this);
-            up.start();
-            down.start();
+            try {
+                up = new Pump(threadPrefix + "-up", client, target, upstream, this);
+                down = new Pump(threadPrefix + "-down", target, client, downstream, this);
+                up.start();
+                down.start();
+                return null;
+            } catch (IOException e) {
+                up = null; // neither runs: ending, below, resets both sides
+                down = null;
+            }
         }
+        abort(); // a socket closed under us: the connection was dropped, not the target's fault
         return null;
     }
 

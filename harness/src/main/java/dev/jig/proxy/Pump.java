@@ -22,7 +22,8 @@ final class Pump {
     private record Chunk(byte[] bytes, long dueNanos) {
     }
 
-    private final Socket from;
+    private final InputStream in;
+    private final OutputStream out;
     private final Socket to;
     private final Link link;
     private final ProxyConnection owner;
@@ -32,8 +33,16 @@ final class Pump {
     private long lastDue;
     private int queued; // chunks handed to the writer and not yet written; guarded by this
 
-    Pump(String threadName, Socket from, Socket to, Link link, ProxyConnection owner) {
-        this.from = from;
+    /**
+     * Takes both sockets' streams now, on the caller's thread, while both are open: a thread that started late
+     * and asked for them after this direction had finished (its output shut down) would fail, and reset the
+     * connection that was ending in order.
+     *
+     * @throws IOException if either socket is closed already
+     */
+    Pump(String threadName, Socket from, Socket to, Link link, ProxyConnection owner) throws IOException {
+        this.in = from.getInputStream();
+        this.out = to.getOutputStream();
         this.to = to;
         this.link = link;
         this.owner = owner;
@@ -65,18 +74,16 @@ final class Pump {
     private void readLoop() {
         byte[] buffer = new byte[CHUNK];
         try {
-            InputStream in = from.getInputStream();
-            OutputStream out = to.getOutputStream();
             while (true) {
                 int n = in.read(buffer);
                 if (n < 0) {
-                    if (!sentDirectly(true, null, 0, out)) {
+                    if (!sentDirectly(true, null, 0)) {
                         queue.add(END);
                     }
                     return;
                 }
                 long delay = link.nextDelayNanos();
-                if (sentDirectly(delay == 0 && !link.limited(), buffer, n, out)) {
+                if (sentDirectly(delay == 0 && !link.limited(), buffer, n)) {
                     continue;
                 }
                 long due = Math.max(lastDue, System.nanoTime() + delay);
@@ -93,8 +100,7 @@ final class Pump {
      * {@code bytes == null}) itself: no hand-off to the writer thread, so an idle proxy adds little latency.
      * Otherwise it counts the chunk as queued (the caller queues it) and returns false.
      */
-    private synchronized boolean sentDirectly(boolean undegraded, byte[] bytes, int count, OutputStream out)
-            throws IOException {
+    private synchronized boolean sentDirectly(boolean undegraded, byte[] bytes, int count) throws IOException {
         if (!undegraded || queued > 0) {
             queued++;
             return false;
@@ -113,7 +119,6 @@ final class Pump {
 
     private void writeLoop() {
         try {
-            OutputStream out = to.getOutputStream();
             while (true) {
                 Chunk chunk = queue.take();
                 if (chunk == END) {
