@@ -101,6 +101,7 @@ public final class Profiler implements AutoCloseable {
 
     /** Stops profiling and returns what was recorded; later calls return the same. */
     public synchronized ProfileRecord stop() {
+        long entered = System.nanoTime(); // the first step's phase starts here, as in start
         if (result != null) {
             return result;
         }
@@ -108,13 +109,14 @@ public final class Profiler implements AutoCloseable {
         SampledProfile sampledProfile = null;
         try {
             if (exact != null) {
-                try (var span = timeline.span("profile: stop exact and merge")) {
+                try (var span = timeline.span("profile: stop exact and merge", entered)) {
                     exactProfile = exact.stop(options);
                 }
             }
         } finally {
             if (sampler != null) {
-                try (var span = timeline.span("profile: stop sampler")) {
+                try (var span = exact == null ? timeline.span("profile: stop sampler", entered)
+                        : timeline.span("profile: stop sampler")) {
                     sampledProfile = sampler.stop();
                 }
             }

@@ -133,9 +133,24 @@ public final class Timeline {
 
         @Override
         public void close() {
+            end(System.nanoTime());
+        }
+
+        /**
+         * Closes this span and opens span {@code next} at the instant this one ends, for a step that follows
+         * another with nothing between them; the next span starts now if this one was closed already.
+         */
+        public Span then(String next) {
+            Objects.requireNonNull(next, "next");
+            long now = System.nanoTime();
+            end(now);
+            return new Span(next, now);
+        }
+
+        private void end(long endNanoTime) {
             if (!closed) {
                 closed = true;
-                phase(name, startNanoTime, System.nanoTime());
+                phase(name, startNanoTime, endNanoTime);
             }
         }
     }

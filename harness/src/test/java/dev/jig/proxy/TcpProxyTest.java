@@ -91,9 +91,14 @@ class TcpProxyTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
 
             proxy.heal();
-            start = System.nanoTime();
-            roundTrip(client, "quick");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(250));
+            // The quickest of five: one round trip that a loaded machine stalls does not make the latency look kept.
+            long quickest = Long.MAX_VALUE;
+            for (int i = 0; i < 5; i++) {
+                start = System.nanoTime();
+                roundTrip(client, "quick");
+                quickest = Math.min(quickest, System.nanoTime() - start);
+            }
+            assertThat(Duration.ofNanos(quickest)).isLessThan(Duration.ofMillis(250));
         }
     }
 

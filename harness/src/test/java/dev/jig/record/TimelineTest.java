@@ -32,6 +32,21 @@ class TimelineTest {
     }
 
     @Test
+    void aSpanThatEndsInTheNextLeavesNoMomentBetweenThem() {
+        Timeline timeline = Timeline.startingNow();
+        Timeline.Span waits = timeline.span("waits: start recording");
+        pause();
+        try (var body = waits.then("test body")) {
+            pause();
+        }
+        waits.close(); // closed by then() already: recorded once
+
+        List<PhaseRecord> phases = timeline.phases();
+        assertThat(phases).extracting(PhaseRecord::name).containsExactly("waits: start recording", "test body");
+        assertThat(phases.get(1).startNanos()).isEqualTo(end(phases.get(0)));
+    }
+
+    @Test
     void withNoPhaseYetTheOutsideTimeCountsFromTheOrigin() {
         Timeline timeline = Timeline.startingNow();
         pause();

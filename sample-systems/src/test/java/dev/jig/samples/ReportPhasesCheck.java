@@ -7,7 +7,9 @@ import dev.jig.report.PhaseCoverage;
 import dev.jig.report.ResultsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Run by sample-systems' {@code verify}, after the sample suites wrote their report: in the report's results.json,
@@ -40,7 +42,12 @@ public final class ReportPhasesCheck {
                     + " have more than 1 ms + 1 % of time no phase names:\n  " + String.join("\n  ", unnamed));
             System.exit(1);
         }
+        String most = checked.stream().map(PhaseCoverage::of)
+                .max(Comparator.comparingLong(PhaseCoverage::unnamedNanos))
+                .map(c -> "; the most unnamed: " + String.format(Locale.ROOT, "%.3f ms", c.unnamedNanos() / 1e6)
+                        + " in " + c.test())
+                .orElse("");
         System.out.println("[jig] phases cover every test's duration within 1 ms + 1 %: " + checked.size()
-                + " tests in " + results);
+                + " tests in " + results + most);
     }
 }

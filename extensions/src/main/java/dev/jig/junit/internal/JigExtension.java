@@ -75,10 +75,14 @@ public final class JigExtension extends LifecycleCallbacks implements ParameterR
         Optional<WaitRecorder> waits = Optional.empty();
         Timeline.Span body;
         if (waitThreshold.isPresent()) {
-            try (var start = timeline.spanAfterOutside(Lifecycle.BEFORE_BODY, "waits: start recording")) {
+            Timeline.Span start = timeline.spanAfterOutside(Lifecycle.BEFORE_BODY, "waits: start recording");
+            try {
                 waits = Optional.of(WaitRecorder.start(waitThreshold.get()));
+            } catch (RuntimeException | Error e) {
+                start.close();
+                throw e;
             }
-            body = timeline.span("test body");
+            body = start.then("test body");
         } else {
             body = timeline.spanAfterOutside(Lifecycle.BEFORE_BODY, "test body");
         }
