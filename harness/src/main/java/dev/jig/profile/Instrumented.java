@@ -35,16 +35,10 @@ final class Instrumented {
      * {@link System#nanoTime()} value), when the caller began.
      */
     static Instrumented start(ProfileOptions options, Timeline timeline, long since) {
-        boolean timed = options.mode().timed();
-        Timeline.Span weaving = timeline.span("profile: attach and weave", since);
+        claim();
         try {
-            claim();
-        } catch (IllegalStateException e) {
-            weaving.close();
-            throw e;
-        }
-        try {
-            try (weaving) {
+            boolean timed = options.mode().timed();
+            try (var span = timeline.span("profile: attach and weave", since)) {
                 Weaving.weave(options.patterns(), timed ? Weaving.Probe.TIMED : Weaving.Probe.COUNTING);
             }
             Instrumented started;

@@ -66,8 +66,8 @@ public final class Profiler implements AutoCloseable {
         try {
             Sampler sampler = null;
             if (options.mode().sampled()) {
-                try (var span = instrumented == null ? timeline.span("profile: start sampler", entered)
-                        : timeline.span("profile: start sampler")) {
+                long since = instrumented == null ? entered : System.nanoTime();
+                try (var span = timeline.span("profile: start sampler", since)) {
                     sampler = Sampler.start(options);
                 }
             }
@@ -115,8 +115,8 @@ public final class Profiler implements AutoCloseable {
             }
         } finally {
             if (sampler != null) {
-                try (var span = exact == null ? timeline.span("profile: stop sampler", entered)
-                        : timeline.span("profile: stop sampler")) {
+                long since = exact == null ? entered : System.nanoTime();
+                try (var span = timeline.span("profile: stop sampler", since)) {
                     sampledProfile = sampler.stop();
                 }
             }

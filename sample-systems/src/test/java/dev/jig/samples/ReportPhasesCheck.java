@@ -35,14 +35,15 @@ public final class ReportPhasesCheck {
         RunRecord run = ResultsFile.read(results);
         List<TestRecord> checked = run.tests().stream()
                 .filter(t -> t.phases().stream().map(PhaseRecord::name).anyMatch("set up"::equals)).toList();
-        List<String> unnamed = checked.stream().map(PhaseCoverage::of).filter(c -> !c.within(NANOS, FRACTION))
+        List<PhaseCoverage> coverages = checked.stream().map(PhaseCoverage::of).toList();
+        List<String> unnamed = coverages.stream().filter(c -> !c.within(NANOS, FRACTION))
                 .map(PhaseCoverage::describe).toList();
         if (!unnamed.isEmpty()) {
             System.err.println("[jig] " + unnamed.size() + " of " + checked.size() + " tests in " + results
                     + " have more than 1 ms + 1 % of time no phase names:\n  " + String.join("\n  ", unnamed));
             System.exit(1);
         }
-        String most = checked.stream().map(PhaseCoverage::of)
+        String most = coverages.stream()
                 .max(Comparator.comparingLong(PhaseCoverage::unnamedNanos))
                 .map(c -> "; the most unnamed: " + String.format(Locale.ROOT, "%.3f ms", c.unnamedNanos() / 1e6)
                         + " in " + c.test())

@@ -37,9 +37,7 @@ public final class ProfilingExtension implements BeforeEachCallback, AfterEachCa
         settings(context).filter(ProfileSettings::wholeTest).ifPresent(settings -> {
             Running running = new Running(settings);
             context.getStore(NAMESPACE).put(key(context), running); // before it starts: closed by JUnit if need be
-            Timeline timeline = Recording.forTest(context).timeline();
-            timeline.phaseSinceLast(Lifecycle.BEFORE_BODY);
-            running.profiler = Profiler.start(settings.options(), timeline);
+            running.profiler = start(context, settings);
         });
     }
 
@@ -69,9 +67,7 @@ public final class ProfilingExtension implements BeforeEachCallback, AfterEachCa
             invocation.proceed();
             return;
         }
-        Timeline timeline = Recording.forTest(context).timeline();
-        timeline.phaseSinceLast(Lifecycle.BEFORE_BODY);
-        Profiler profiler = Profiler.start(settings.get().options(), timeline);
+        Profiler profiler = start(context, settings.get());
         try {
             invocation.proceed();
         } catch (Throwable failure) {
@@ -83,6 +79,13 @@ public final class ProfilingExtension implements BeforeEachCallback, AfterEachCa
             throw failure;
         }
         finish(context, profiler, settings.get());
+    }
+
+    /** Starts the profiler; its first phase follows the JUnit time before it at once. */
+    private static Profiler start(ExtensionContext context, ProfileSettings settings) {
+        Timeline timeline = Recording.forTest(context).timeline();
+        timeline.phaseSinceLast(Lifecycle.BEFORE_BODY);
+        return Profiler.start(settings.options(), timeline);
     }
 
     private static void finish(ExtensionContext context, Profiler profiler, ProfileSettings settings) {
